@@ -1,0 +1,453 @@
+//! Errors: [`LocatorError`] for one string, [`Problem`] and [`LoadError`] for a whole load.
+//!
+//! None of them ever holds or prints the text of a locator: a message names the variable, the
+//! kind, what is wrong and where (a byte offset), never the value, so a password that ended up
+//! in the wrong place of a malformed URL cannot leak through an error.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// What is wrong with one locator string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The value is empty.
+    Empty,
+    /// Leading or trailing whitespace (often a stray newline from a secrets file or a copy).
+    Whitespace,
+    /// A NUL, newline or other control character.
+    ControlCharacter,
+    /// A space, quote, `<`, `>`, backslash or similar that must be percent-encoded.
+    UnencodedCharacter(char),
+    /// No `scheme:` at the start.
+    MissingScheme,
+    /// A scheme the kind does not accept; `expected` lists the ones it does.
+    WrongScheme {
+        /// The scheme found, when it is a well-known locator scheme. An unknown "scheme" is not
+        /// echoed: it could be the start of a pasted password.
+        found: Option<&'static str>,
+        /// The accepted schemes.
+        expected: Vec<&'static str>,
+    },
+    /// `scheme:` without the `//` the kind requires.
+    MissingAuthority,
+    /// The kind needs a host and none was given.
+    MissingHost,
+    /// More hosts than the kind allows.
+    TooManyHosts {
+        /// How many the kind allows.
+        max: usize,
+    },
+    /// A port that is not a number from 1 to 65535.
+    BadPort,
+    /// The kind forbids a port here (for instance `mongodb+srv`).
+    PortNotAllowed,
+    /// `%` not followed by two hex digits, or decoding to bytes that are not UTF-8.
+    BadPercentEncoding,
+    /// A host with a character a host name cannot hold.
+    BadHost,
+    /// A host that decodes to a `/`, `@`, `?`, `#` or `:`: an attempt to smuggle a path or
+    /// credentials through percent-encoding.
+    SmuggledHost,
+    /// An IPv6 literal that does not parse, or a `[` without its `]`.
+    BadIpv6,
+    /// More than one unescaped `@` in the authority (a password holding `@` must encode it
+    /// as `%40`).
+    UnescapedAt,
+    /// A `#fragment`, which no locator uses (a password holding `#` must encode it as `%23`).
+    Fragment,
+    /// A path where the kind takes none, or a path of the wrong shape.
+    BadPath(Cow<'static, str>),
+    /// A query parameter with a value the kind rejects.
+    BadParam {
+        /// The parameter name (never secret).
+        name: String,
+        /// What is wrong with it.
+        reason: Cow<'static, str>,
+    },
+    /// A rule of the kind (written by the kind, never holding the value).
+    Invalid(Cow<'static, str>),
+}
+
+/// Why one config string is not a valid locator of a kind.
+///
+/// `Display` says what is wrong and at which byte, never the string itself.
+///
+/// ```
+/// use resources_core::{ErrorKind, PostgresUrl};
+///
+/// let err = "mysql://u:hunter2@db/app".parse::<PostgresUrl>().unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::WrongScheme { .. }));
+/// assert_eq!(
+///     err.to_string(),
+///     "not a PostgreSQL locator: scheme `mysql` is not accepted (expected postgres, postgresql) at byte 0"
+/// );
+/// assert!(!format!("{err} {err:?}").contains("hunter2"));
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct LocatorError {
+    kind_name: &'static str,
+    kind: ErrorKind,
+    position: Option<usize>,
+}
+
+impl LocatorError {
+    /// An error of `kind` for a locator of the kind named `kind_name`, at byte `position`.
+    pub fn new(kind_name: &'static str, kind: ErrorKind, position: Option<usize>) -> Self {
+        LocatorError {
+            kind_name,
+            kind,
+            position,
+        }
+    }
+
+    /// An error for a rule of a user-defined kind. The message must not quote the value.
+    pub fn invalid(kind_name: &'static str, message: impl Into<Cow<'static, str>>) -> Self {
+        LocatorError::new(kind_name, ErrorKind::Invalid(message.into()), None)
+    }
+
+    /// What is wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// The name of the locator kind (`"PostgreSQL"`).
+    pub fn kind_name(&self) -> &'static str {
+        self.kind_name
+    }
+
+    /// The byte offset in the input where the problem is, when one place is to blame.
+    pub fn position(&self) -> Option<usize> {
+        self.position
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::Empty => f.write_str("the value is empty"),
+            ErrorKind::Whitespace => {
+                f.write_str("leading or trailing whitespace (remove it; a secrets file's newline is trimmed only through `_FILE`)")
+            }
+            ErrorKind::ControlCharacter => f.write_str("a control character (NUL, newline, tab…)"),
+            ErrorKind::UnencodedCharacter(c) => {
+                write!(f, "character {c:?} must be percent-encoded")
+            }
+            ErrorKind::MissingScheme => f.write_str("no `scheme://` at the start"),
+            ErrorKind::WrongScheme { found, expected } => match found {
+                Some(found) => write!(
+                    f,
+                    "scheme `{found}` is not accepted (expected {})",
+                    expected.join(", ")
+                ),
+                None => write!(
+                    f,
+                    "the scheme is not accepted (expected {})",
+                    expected.join(", ")
+                ),
+            },
+            ErrorKind::MissingAuthority => f.write_str("`//` must follow the scheme"),
+            ErrorKind::MissingHost => f.write_str("a host is required"),
+            ErrorKind::TooManyHosts { max } => {
+                write!(f, "too many hosts (at most {max})")
+            }
+            ErrorKind::BadPort => f.write_str("the port must be a number from 1 to 65535"),
+            ErrorKind::PortNotAllowed => f.write_str("a port is not allowed here"),
+            ErrorKind::BadPercentEncoding => f.write_str(
+                "malformed percent-encoding (`%` must start `%XX` and decode to UTF-8)",
+            ),
+            ErrorKind::BadHost => f.write_str("the host holds a character a host name cannot"),
+            ErrorKind::SmuggledHost => f.write_str(
+                "the host decodes to `/`, `@`, `?`, `#` or `:`, which a host name cannot hold",
+            ),
+            ErrorKind::BadIpv6 => f.write_str("malformed IPv6 address in `[…]`"),
+            ErrorKind::UnescapedAt => {
+                f.write_str("more than one `@`: percent-encode an `@` in the user or password as `%40`")
+            }
+            ErrorKind::Fragment => f.write_str(
+                "a `#fragment` is not part of a locator: percent-encode a `#` in a password as `%23`",
+            ),
+            ErrorKind::BadPath(why) => write!(f, "bad path: {why}"),
+            ErrorKind::BadParam { name, reason } => {
+                write!(f, "query parameter `{name}`: {reason}")
+            }
+            ErrorKind::Invalid(why) => f.write_str(why),
+        }
+    }
+}
+
+impl fmt::Display for LocatorError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not a {} locator: {}", self.kind_name, self.kind)?;
+        if let Some(at) = self.position {
+            write!(f, " at byte {at}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for LocatorError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LocatorError")
+            .field("kind_name", &self.kind_name)
+            .field("kind", &self.kind)
+            .field("position", &self.position)
+            .finish()
+    }
+}
+
+impl std::error::Error for LocatorError {}
+
+/// What is wrong with one variable of a load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ProblemKind {
+    /// A required variable is not set under any of its names.
+    Missing,
+    /// Set, but empty.
+    Empty,
+    /// Set, but not valid UTF-8.
+    NotUnicode,
+    /// Set, but not a valid locator of its kind.
+    Invalid(LocatorError),
+    /// `NAME_FILE` names a file that cannot be read.
+    FileUnreadable {
+        /// The `NAME_FILE` variable.
+        file_var: String,
+        /// The path it holds.
+        path: String,
+        /// Why it cannot be read.
+        reason: String,
+    },
+    /// Both `NAME` and `NAME_FILE` are set: which one wins would be a guess.
+    BothSet {
+        /// The `NAME_FILE` variable.
+        file_var: String,
+    },
+    /// A list variable has a gap: `NAME_{found}` is set but `NAME_{missing}` is not.
+    ListGap {
+        /// The first index that is not set.
+        missing: usize,
+        /// A later index that is set.
+        found: usize,
+    },
+    /// A list variable has fewer entries than its minimum.
+    TooFew {
+        /// The minimum.
+        min: usize,
+        /// How many were set.
+        found: usize,
+    },
+}
+
+/// One problem of a load: the variable, the field it feeds, the kind, and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    var: String,
+    field: Option<String>,
+    kind_name: &'static str,
+    example: Option<&'static str>,
+    origin: Option<String>,
+    what: ProblemKind,
+}
+
+impl Problem {
+    /// A problem with the variable `var`, whose locator kind is `kind_name`.
+    pub fn new(var: impl Into<String>, kind_name: &'static str, what: ProblemKind) -> Self {
+        Problem {
+            var: var.into(),
+            field: None,
+            kind_name,
+            example: None,
+            origin: None,
+            what,
+        }
+    }
+
+    /// Names the struct field the variable feeds (`replica.db`).
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// Adds an example value to show in the fix (must hold no real credential).
+    pub fn with_example(mut self, example: &'static str) -> Self {
+        self.example = Some(example);
+        self
+    }
+
+    /// Says where the value came from (`environment`, `.env line 3`, a file path).
+    pub fn with_origin(mut self, origin: impl Into<String>) -> Self {
+        self.origin = Some(origin.into());
+        self
+    }
+
+    /// The variable (with prefix, as it was or would be read).
+    pub fn var(&self) -> &str {
+        &self.var
+    }
+
+    /// The field the variable feeds, if known.
+    pub fn field(&self) -> Option<&str> {
+        self.field.as_deref()
+    }
+
+    /// The name of the locator kind.
+    pub fn kind_name(&self) -> &'static str {
+        self.kind_name
+    }
+
+    /// Where the value came from, if one was found.
+    pub fn origin(&self) -> Option<&str> {
+        self.origin.as_deref()
+    }
+
+    /// What is wrong.
+    pub fn what(&self) -> &ProblemKind {
+        &self.what
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (", self.var)?;
+        if let Some(field) = &self.field {
+            write!(f, "field `{field}`, ")?;
+        }
+        write!(f, "{})", self.kind_name)?;
+        if let Some(origin) = &self.origin {
+            write!(f, " from {origin}")?;
+        }
+        f.write_str(": ")?;
+        let var = &self.var;
+        match &self.what {
+            ProblemKind::Missing => write!(f, "not set; set {var}")?,
+            ProblemKind::Empty => write!(f, "set but empty; give {var} a value or unset it")?,
+            ProblemKind::NotUnicode => f.write_str("not valid UTF-8")?,
+            ProblemKind::Invalid(err) => write!(f, "{err}")?,
+            ProblemKind::FileUnreadable {
+                file_var,
+                path,
+                reason,
+            } => write!(
+                f,
+                "{file_var} names `{path}`, which cannot be read: {reason}"
+            )?,
+            ProblemKind::BothSet { file_var } => {
+                write!(f, "both {var} and {file_var} are set; unset one of them")?
+            }
+            ProblemKind::ListGap { missing, found } => write!(
+                f,
+                "{var}_{found} is set but {var}_{missing} is not; list entries are numbered from 0 without gaps"
+            )?,
+            ProblemKind::TooFew { min, found } => write!(
+                f,
+                "{found} entries set ({var}_0, {var}_1, …) but at least {min} are required"
+            )?,
+        }
+        let wants_example = matches!(
+            self.what,
+            ProblemKind::Missing
+                | ProblemKind::Empty
+                | ProblemKind::Invalid(_)
+                | ProblemKind::TooFew { .. }
+        );
+        if let (true, Some(example)) = (wants_example, self.example) {
+            write!(f, " (for example {example})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem of one load, reported at once.
+///
+/// `Display` lists them one a line; no line ever holds a configured value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    problems: Vec<Problem>,
+}
+
+impl LoadError {
+    /// Wraps the problems of a load; `None` when there are none.
+    pub fn from_problems(problems: Vec<Problem>) -> Option<Self> {
+        if problems.is_empty() {
+            None
+        } else {
+            Some(LoadError { problems })
+        }
+    }
+
+    /// The problems, in declaration order.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Consumes the error into its problems.
+    pub fn into_problems(self) -> Vec<Problem> {
+        self.problems
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.problems.len();
+        write!(
+            f,
+            "{n} problem{} in the configuration of backing services:",
+            if n == 1 { "" } else { "s" }
+        )?;
+        for problem in &self.problems {
+            write!(f, "\n  - {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// A source that cannot be opened: a `.env` file with a bad line, an unreadable secrets
+/// directory.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SourceError {
+    /// The file or directory cannot be read.
+    Io {
+        /// The path.
+        path: std::path::PathBuf,
+        /// The cause.
+        error: std::io::Error,
+    },
+    /// A line of a `.env` file that is not `NAME=value`.
+    Syntax {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The 1-based line number.
+        line: usize,
+        /// What is wrong, without the line's value.
+        message: &'static str,
+    },
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SourceError::Io { path, error } => {
+                write!(f, "cannot read `{}`: {error}", path.display())
+            }
+            SourceError::Syntax {
+                path,
+                line,
+                message,
+            } => write!(f, "{}:{line}: {message}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for SourceError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SourceError::Io { error, .. } => Some(error),
+            SourceError::Syntax { .. } => None,
+        }
+    }
+}

@@ -1,0 +1,707 @@
+//! The built-in kinds: one small type each, following its reference client or spec.
+//!
+//! Each kind is a marker type implementing [`Kind`]; its locator type is the alias
+//! `ServiceUrl<kind>` named in the crate root (`PostgresUrl = ServiceUrl<Postgres>`).
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use crate::error::{ErrorKind, LocatorError};
+use crate::locator::{Endpoint, Kind, Scheme, ServiceUrl, Shape};
+use crate::parse;
+
+fn bad_param(kind: &'static str, name: &str, reason: &'static str) -> LocatorError {
+    LocatorError::new(
+        kind,
+        ErrorKind::BadParam {
+            name: name.to_owned(),
+            reason: reason.into(),
+        },
+        None,
+    )
+}
+
+fn bad_path(kind: &'static str, reason: &'static str) -> LocatorError {
+    LocatorError::new(kind, ErrorKind::BadPath(reason.into()), None)
+}
+
+/// Checks that the parameter `key`, if present, is one of `allowed`.
+fn check_choice<K: Kind>(
+    url: &ServiceUrl<K>,
+    key: &str,
+    allowed: &'static [&'static str],
+    reason: &'static str,
+) -> Result<(), LocatorError> {
+    match url.param(key) {
+        Some(v) if !allowed.contains(&v) => Err(bad_param(K::NAME, key, reason)),
+        _ => Ok(()),
+    }
+}
+
+/// The path holds at most one segment (a database, a vhost, a db index).
+fn single_segment<K: Kind>(url: &ServiceUrl<K>, reason: &'static str) -> Result<(), LocatorError> {
+    let path = url.path();
+    match path.strip_prefix('/') {
+        Some(rest) if rest.contains('/') => Err(bad_path(K::NAME, reason)),
+        _ => Ok(()),
+    }
+}
+
+/// PostgreSQL, as libpq reads connection URIs.
+///
+/// `postgres://` and `postgresql://`; several hosts (`h1:5432,h2:5433`); an empty host for the
+/// default unix socket; a socket directory as a percent-encoded host (`%2Fvar%2Frun%2Fpostgresql`)
+/// or as `?host=/var/run/postgresql`; the database from the path or `?dbname=`.
+#[derive(Debug)]
+pub struct Postgres;
+
+impl Kind for Postgres {
+    const NAME: &'static str = "PostgreSQL";
+    const SCHEMES: &'static [Scheme] = &[
+        Scheme::new("postgres", 5432),
+        Scheme::new("postgresql", 5432),
+    ];
+    const EXAMPLE: &'static str = "postgres://app:PASSWORD@db.example.com:5432/app";
+    const HOST_REQUIRED: bool = false;
+    const MAX_HOSTS: usize = usize::MAX;
+    const UNIX_SOCKETS: bool = true;
+
+    fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
+        check_choice(
+            url,
+            "sslmode",
+            &[
+                "disable",
+                "allow",
+                "prefer",
+                "require",
+                "verify-ca",
+                "verify-full",
+            ],
+            "expected disable, allow, prefer, require, verify-ca or verify-full",
+        )?;
+        check_choice(
+            url,
+            "target_session_attrs",
+            &[
+                "any",
+                "read-write",
+                "read-only",
+                "primary",
+                "standby",
+                "prefer-standby",
+            ],
+            "expected any, read-write, read-only, primary, standby or prefer-standby",
+        )?;
+        if let Some(t) = url.param("connect_timeout")
+            && t.parse::<u32>().is_err()
+        {
+            return Err(bad_param(
+                Self::NAME,
+                "connect_timeout",
+                "expected a number of seconds",
+            ));
+        }
+        Ok(())
+    }
+
+    /// libpq: `?host=` (comma-separated names, addresses or socket directories) overrides
+    /// the authority's hosts; `?port=` gives one port for all or one per host.
+    fn hosts_from_params(url: &ServiceUrl<Self>) -> Result<Option<Vec<Endpoint>>, LocatorError> {
+        let Some(hosts) = url.param("host") else {
+            if url.param("port").is_some() && url.hosts().len() > 1 {
+                return Err(bad_param(
+                    Self::NAME,
+                    "port",
+                    "with several hosts, write each port after its host",
+                ));
+            }
+            return match url.param("port") {
+                Some(p) => {
+                    let port = parse::parse_port(Self::NAME, p, 0).map_err(|_| {
+                        bad_param(Self::NAME, "port", "expected a number from 1 to 65535")
+                    })?;
+                    let hosts = url
+                        .hosts()
+                        .iter()
+                        .map(|e| Endpoint::new(e.host().clone(), Some(port)));
+                    Ok(Some(hosts.collect()))
+                }
+                None => Ok(None),
+            };
+        };
+        let ports: Vec<Option<u16>> = match url.param("port") {
+            Some(list) => list
+                .split(',')
+                .map(|p| {
+                    if p.is_empty() {
+                        Ok(None)
+                    } else {
+                        parse::parse_port(Self::NAME, p, 0).map(Some).map_err(|_| {
+                            bad_param(Self::NAME, "port", "expected numbers from 1 to 65535")
+                        })
+                    }
+                })
+                .collect::<Result<_, _>>()?,
+            None => vec![url.port()],
+        };
+        let hosts: Vec<&str> = hosts.split(',').collect();
+        if ports.len() != 1 && ports.len() != hosts.len() {
+            return Err(bad_param(
+                Self::NAME,
+                "port",
+                "give one port, or one per host of `host`",
+            ));
+        }
+        hosts
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let host =
+                    parse::classify_host(Self::NAME, (*h).to_owned(), 0, true).map_err(|_| {
+                        bad_param(
+                            Self::NAME,
+                            "host",
+                            "expected host names, addresses or absolute socket directories",
+                        )
+                    })?;
+                Ok(Endpoint::new(
+                    host,
+                    ports[if ports.len() == 1 { 0 } else { i }],
+                ))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
+    }
+}
+
+impl ServiceUrl<Postgres> {
+    /// The database: `?dbname=` if given, else the decoded path; `None` means the user name.
+    pub fn database(&self) -> Option<Cow<'_, str>> {
+        match self.param("dbname") {
+            Some(db) => Some(Cow::Borrowed(db)),
+            None => self.decoded_path(),
+        }
+    }
+
+    /// `?sslmode=`, if written.
+    pub fn sslmode(&self) -> Option<&str> {
+        self.param("sslmode")
+    }
+}
+
+/// MySQL and MariaDB (`mysql://`, `mariadb://`), as the mysql crates and sqlx read them.
+///
+/// One host, or none with `?socket=/path/to/mysqld.sock`; the database from the path.
+#[derive(Debug)]
+pub struct MySql;
+
+impl Kind for MySql {
+    const NAME: &'static str = "MySQL";
+    const SCHEMES: &'static [Scheme] = &[Scheme::new("mysql", 3306), Scheme::new("mariadb", 3306)];
+    const EXAMPLE: &'static str = "mysql://app:PASSWORD@db.example.com:3306/app";
+    const HOST_REQUIRED: bool = false;
+
+    fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
+        if url.hosts().is_empty() && url.param("socket").is_none() {
+            return Err(LocatorError::new(Self::NAME, ErrorKind::MissingHost, None));
+        }
+        single_segment(url, "the path is the database name: one segment")?;
+        check_choice(
+            url,
+            "ssl-mode",
+            &[
+                "DISABLED",
+                "PREFERRED",
+                "REQUIRED",
+                "VERIFY_CA",
+                "VERIFY_IDENTITY",
+                "disabled",
+                "preferred",
+                "required",
+                "verify_ca",
+                "verify_identity",
+            ],
+            "expected DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY",
+        )
+    }
+}
+
+impl ServiceUrl<MySql> {
+    /// The decoded database name from the path.
+    pub fn database(&self) -> Option<Cow<'_, str>> {
+        self.decoded_path()
+    }
+}
+
+/// Redis and Valkey, as redis-rs reads them.
+///
+/// `redis://` and `rediss://` (TLS) with an optional `user:password@`; the unix forms
+/// `redis+unix:///path` and `unix:///path`; the `valkey` spellings of each. The db index comes
+/// from the path (`/2`) or `?db=2`.
+#[derive(Debug)]
+pub struct Redis;
+
+impl Kind for Redis {
+    const NAME: &'static str = "Redis";
+    const SCHEMES: &'static [Scheme] = &[
+        Scheme::new("redis", 6379),
+        Scheme::new("rediss", 6379),
+        Scheme::without_port("redis+unix").shape(Shape::UnixPath),
+        Scheme::without_port("unix").shape(Shape::UnixPath),
+        Scheme::new("valkey", 6379),
+        Scheme::new("valkeys", 6379),
+        Scheme::without_port("valkey+unix").shape(Shape::UnixPath),
+    ];
+    const EXAMPLE: &'static str = "redis://:PASSWORD@cache.example.com:6379/0";
+
+    fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
+        if url.path_index_text().is_some_and(|p| p.contains('/')) {
+            return Err(bad_path(Self::NAME, "the path is the db index: one number"));
+        }
+        let text = url.db_text();
+        if text.is_some_and(|t| t.is_empty() || t.parse::<u32>().is_err()) {
+            return Err(LocatorError::new(
+                Self::NAME,
+                ErrorKind::Invalid("the db index must be a number (0, 1, 2…)".into()),
+                None,
+            ));
+        }
+        check_choice(
+            url,
+            "protocol",
+            &["resp2", "resp3"],
+            "expected resp2 or resp3",
+        )
+    }
+}
+
+impl ServiceUrl<Redis> {
+    fn is_unix(&self) -> bool {
+        self.parts.scheme.shape == Shape::UnixPath
+    }
+
+    fn path_index_text(&self) -> Option<&str> {
+        if self.is_unix() {
+            return None;
+        }
+        self.path().strip_prefix('/').filter(|p| !p.is_empty())
+    }
+
+    fn db_text(&self) -> Option<&str> {
+        self.param("db").or_else(|| self.path_index_text())
+    }
+
+    /// The db index from `?db=` or the path; `None` means the server's default, 0.
+    pub fn db_index(&self) -> Option<u32> {
+        self.db_text().and_then(|t| t.parse().ok())
+    }
+
+    /// Whether the connection uses TLS (`rediss`, `valkeys`).
+    pub fn is_tls(&self) -> bool {
+        matches!(self.scheme(), "rediss" | "valkeys")
+    }
+
+    /// The unix socket path of the `+unix` forms.
+    pub fn socket_path(&self) -> Option<&std::path::Path> {
+        self.host().and_then(|h| h.unix_path())
+    }
+}
+
+/// AMQP 0-9-1 brokers (RabbitMQ), as the RabbitMQ URI spec reads them.
+///
+/// `amqp://` and `amqps://`; the host may be empty (the client's default); the vhost is the
+/// decoded path: one segment, so a `/` inside a vhost is written `%2F` (`/%2F` is the vhost `/`).
+#[derive(Debug)]
+pub struct Amqp;
+
+impl Kind for Amqp {
+    const NAME: &'static str = "AMQP";
+    const SCHEMES: &'static [Scheme] = &[Scheme::new("amqp", 5672), Scheme::new("amqps", 5671)];
+    const EXAMPLE: &'static str = "amqp://app:PASSWORD@mq.example.com:5672/%2F";
+    const HOST_REQUIRED: bool = false;
+
+    fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
+        single_segment(
+            url,
+            "the vhost is one path segment: write a `/` inside it as %2F",
+        )
+    }
+}
+
+impl ServiceUrl<Amqp> {
+    /// The decoded vhost. `None` when there is no path (the client's default, `/`);
+    /// `Some("")` for a bare `/`.
+    pub fn vhost(&self) -> Option<Cow<'_, str>> {
+        let path = self.path().strip_prefix('/')?;
+        parse::decode(Amqp::NAME, path, 0).ok()
+    }
+}
+
+/// SMTP relays, as lettre reads them.
+///
+/// `smtps://` is implicit TLS on 465; `smtp://` is plain on 25, or STARTTLS on 587 with
+/// `?tls=required` (or `opportunistic`). Port 587 is the usual submission port: write it.
+#[derive(Debug)]
+pub struct Smtp;
+
+impl Kind for Smtp {
+    const NAME: &'static str = "SMTP";
+    const SCHEMES: &'static [Scheme] = &[Scheme::new("smtp", 25), Scheme::new("smtps", 465)];
+    const EXAMPLE: &'static str = "smtp://mailer:PASSWORD@smtp.example.com:587?tls=required";
+
+    fn default_port(url: &ServiceUrl<Self>) -> Option<u16> {
+        match (url.scheme(), url.param("tls")) {
+            ("smtps", _) => Some(465),
+            (_, Some("required" | "opportunistic")) => Some(587),
+            _ => Some(25),
+        }
+    }
+
+    fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
+        check_choice(
+            url,
+            "tls",
+            &["required", "opportunistic"],
+            "expected required or opportunistic",
+        )?;
+        if url.scheme() == "smtps" && url.param("tls").is_some() {
+            return Err(bad_param(
+                Self::NAME,
+                "tls",
+                "smtps is always TLS; `tls=` applies to smtp:// (STARTTLS)",
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl ServiceUrl<Smtp> {
+    /// Whether the connection starts with TLS (`smtps`, port 465).
+    pub fn is_implicit_tls(&self) -> bool {
+        self.scheme() == "smtps"
+    }
+
+    /// Whether STARTTLS is required or attempted (`?tls=`).
+    pub fn starttls(&self) -> Option<&str> {
+        self.param("tls")
+    }
+}
+
+/// MongoDB, as the connection-string spec reads it.
+///
+/// `mongodb://` with one or more hosts (a unix socket as a percent-encoded path ending in
+/// `.sock`); `mongodb+srv://` with exactly one host and no port. The path is the auth database.
+#[derive(Debug)]
+pub struct Mongo;
+
+impl Kind for Mongo {
+    const NAME: &'static str = "MongoDB";
+    const SCHEMES: &'static [Scheme] = &[
+        Scheme::new("mongodb", 27017),
+        Scheme::without_port("mongodb+srv").single_host_no_port(),
+    ];
+    const EXAMPLE: &'static str = "mongodb://app:PASSWORD@mongo1.example.com:27017,mongo2.example.com:27017/app?replicaSet=rs0";
+    const MAX_HOSTS: usize = usize::MAX;
+    const UNIX_SOCKETS: bool = true;
+
+    fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
+        for e in url.hosts() {
+            if let Some(path) = e.host().unix_path()
+                && path.extension().is_none_or(|x| x != "sock")
+            {
+                return Err(LocatorError::new(
+                    Self::NAME,
+                    ErrorKind::Invalid("a unix socket host must end in `.sock`".into()),
+                    None,
+                ));
+            }
+        }
+        if url.parts.password.is_some() && url.parts.username.as_deref() == Some("") {
+            return Err(LocatorError::new(
+                Self::NAME,
+                ErrorKind::Invalid("a password needs a user name".into()),
+                None,
+            ));
+        }
+        if url.parts.password.as_deref().is_some() && url.raw_password_has_colon() {
+            return Err(LocatorError::new(
+                Self::NAME,
+                ErrorKind::UnencodedCharacter(':'),
+                None,
+            ));
+        }
+        if let Some(db) = url.database()
+            && db
+                .chars()
+                .any(|c| matches!(c, '/' | '\\' | ' ' | '"' | '$' | '.'))
+        {
+            return Err(bad_path(
+                Self::NAME,
+                "a database name cannot hold / \\ space \" $ or .",
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl ServiceUrl<Mongo> {
+    fn raw_password_has_colon(&self) -> bool {
+        let raw = self.expose_url();
+        let Some(scheme_end) = raw.find("://") else {
+            return false;
+        };
+        let rest = &raw[scheme_end + 3..];
+        let auth = rest.split(['/', '?']).next().unwrap_or("");
+        auth.rsplit_once('@')
+            .and_then(|(info, _)| info.split_once(':'))
+            .is_some_and(|(_, p)| p.contains(':'))
+    }
+
+    /// The decoded auth database from the path.
+    pub fn database(&self) -> Option<Cow<'_, str>> {
+        self.decoded_path()
+    }
+
+    /// Whether hosts come from a DNS SRV lookup (`mongodb+srv`).
+    pub fn is_srv(&self) -> bool {
+        self.scheme() == "mongodb+srv"
+    }
+}
+
+/// NATS servers (`nats://`, `tls://`, `ws://`, `wss://`), as async-nats reads them.
+///
+/// A lone user name (`nats://TOKEN@host`) is a token: it is redacted and returned by
+/// `password()`, not `username()`.
+#[derive(Debug)]
+pub struct Nats;
+
+impl Kind for Nats {
+    const NAME: &'static str = "NATS";
+    const SCHEMES: &'static [Scheme] = &[
+        Scheme::new("nats", 4222),
+        Scheme::new("tls", 4222),
+        Scheme::new("ws", 80),
+        Scheme::new("wss", 443),
+    ];
+    const EXAMPLE: &'static str = "nats://app:PASSWORD@nats.example.com:4222";
+    const TOKEN_USERNAME: bool = true;
+}
+
+/// Plain HTTP(S) endpoints of backing services (an internal API, a search cluster).
+#[derive(Debug)]
+pub struct Http;
+
+impl Kind for Http {
+    const NAME: &'static str = "HTTP";
+    const SCHEMES: &'static [Scheme] = &[Scheme::new("https", 443), Scheme::new("http", 80)];
+    const EXAMPLE: &'static str = "https://search.example.com:9200";
+}
+
+/// HTTPS endpoints of third-party APIs, whose credentials sit in the userinfo
+/// (`https://TOKEN@api…` or `https://user:KEY@api…`) or a query parameter (`?api_key=`,
+/// `?key=`, `?access_token=`…). HTTPS only: an API credential is never sent in clear.
+///
+/// For a token in a path segment, declare a kind with `SECRET_PATH_SEGMENTS` (see [`Kind`]).
+#[derive(Debug)]
+pub struct Api;
+
+impl Kind for Api {
+    const NAME: &'static str = "HTTPS API";
+    const SCHEMES: &'static [Scheme] = &[Scheme::new("https", 443)];
+    const EXAMPLE: &'static str = "https://TOKEN@api.example.com/v1";
+    const SECRET_PARAMS: &'static [&'static str] = &[
+        "access_token",
+        "api_token",
+        "apitoken",
+        "private_token",
+        "client_secret",
+        "license_key",
+        "signature",
+        "sig",
+    ];
+    const TOKEN_USERNAME: bool = true;
+}
+
+/// Amazon S3 and S3-compatible object stores.
+///
+/// `s3://bucket/prefix`, or an HTTPS (or local HTTP) endpoint: path-style
+/// `https://s3.eu-west-1.amazonaws.com/bucket/prefix` (MinIO, R2, Ceph…) or virtual-hosted
+/// `https://bucket.s3.eu-west-1.amazonaws.com/prefix`. Credentials in the userinfo
+/// (`ACCESS_KEY_ID:SECRET@`) and presigned-URL signatures are redacted.
+#[derive(Debug)]
+pub struct S3;
+
+impl Kind for S3 {
+    const NAME: &'static str = "S3";
+    const SCHEMES: &'static [Scheme] = &[
+        Scheme::without_port("s3").single_host_no_port(),
+        Scheme::new("https", 443),
+        Scheme::new("http", 80),
+    ];
+    const EXAMPLE: &'static str = "s3://my-bucket/uploads/";
+    const SECRET_PARAMS: &'static [&'static str] = &[
+        "x-amz-signature",
+        "x-amz-security-token",
+        "x-amz-credential",
+        "signature",
+    ];
+
+    fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
+        let Some(bucket) = url.bucket() else {
+            return Err(bad_path(
+                Self::NAME,
+                "a bucket is required: s3://bucket or https://endpoint/bucket",
+            ));
+        };
+        let ok_len = (3..=63).contains(&bucket.len());
+        let ok_chars = bucket
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.');
+        let ok_ends = bucket.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && bucket.ends_with(|c: char| c.is_ascii_alphanumeric());
+        if !(ok_len && ok_chars && ok_ends) {
+            return Err(LocatorError::new(
+                Self::NAME,
+                ErrorKind::Invalid(
+                    "a bucket name has 3 to 63 lowercase letters, digits, `-` or `.`, and starts and ends with a letter or digit".into(),
+                ),
+                None,
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl ServiceUrl<S3> {
+    fn virtual_hosted_bucket(&self) -> Option<&str> {
+        let crate::Host::Name(name) = self.host()? else {
+            return None;
+        };
+        let (bucket, rest) = name.split_once(".s3")?;
+        (rest.starts_with('.') || rest.starts_with('-')).then_some(bucket)
+    }
+
+    /// The bucket: the host of `s3://`, the first label of a virtual-hosted endpoint, else the
+    /// first path segment.
+    pub fn bucket(&self) -> Option<&str> {
+        if self.scheme() == "s3" {
+            return match self.host()? {
+                crate::Host::Name(n) => Some(n),
+                _ => None,
+            };
+        }
+        self.virtual_hosted_bucket()
+            .or_else(|| self.path_segments().next())
+    }
+
+    /// The decoded key prefix after the bucket (`uploads/`), if any.
+    pub fn prefix(&self) -> Option<Cow<'_, str>> {
+        let path = self.path().strip_prefix('/')?;
+        let rest = if self.scheme() == "s3" || self.virtual_hosted_bucket().is_some() {
+            path
+        } else {
+            path.split_once('/').map_or("", |(_, rest)| rest)
+        };
+        if rest.is_empty() {
+            return None;
+        }
+        parse::decode(S3::NAME, rest, 0).ok()
+    }
+
+    /// The endpoint URL for S3-compatible stores (`None` for `s3://`, where the SDK's
+    /// default endpoint applies).
+    pub fn endpoint(&self) -> Option<String> {
+        if self.scheme() == "s3" {
+            return None;
+        }
+        let e = self.hosts().first()?;
+        Some(format!("{}://{e}", self.scheme()))
+    }
+}
+
+/// SQLite databases, as sqlx reads them: `sqlite:data.db`, `sqlite://data.db`,
+/// `sqlite:///abs/path.db`, `sqlite::memory:`, with `?mode=ro` and friends.
+#[derive(Debug)]
+pub struct Sqlite;
+
+impl Kind for Sqlite {
+    const NAME: &'static str = "SQLite";
+    const SCHEMES: &'static [Scheme] = &[Scheme::without_port("sqlite").shape(Shape::Path)];
+    const EXAMPLE: &'static str = "sqlite://data/app.db?mode=rwc";
+    const HOST_REQUIRED: bool = false;
+
+    fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
+        if url.path().is_empty() {
+            return Err(bad_path(
+                Self::NAME,
+                "a database file path or :memory: is required",
+            ));
+        }
+        check_choice(
+            url,
+            "mode",
+            &["ro", "rw", "rwc", "memory"],
+            "expected ro, rw, rwc or memory",
+        )
+    }
+}
+
+impl ServiceUrl<Sqlite> {
+    /// Whether the database lives in memory (`:memory:` or `?mode=memory`).
+    pub fn is_memory(&self) -> bool {
+        self.path() == ":memory:" || self.param("mode") == Some("memory")
+    }
+
+    /// The decoded database file path (`None` in memory).
+    pub fn file_path(&self) -> Option<PathBuf> {
+        if self.is_memory() {
+            return None;
+        }
+        parse::decode(Sqlite::NAME, self.path(), 0)
+            .ok()
+            .map(|p| PathBuf::from(p.into_owned()))
+    }
+}
+
+/// CouchDB over HTTP(S): 5984 for `http`, 6984 for `https` (CouchDB's TLS port); the database
+/// is the first path segment.
+#[derive(Debug)]
+pub struct CouchDb;
+
+impl Kind for CouchDb {
+    const NAME: &'static str = "CouchDB";
+    const SCHEMES: &'static [Scheme] = &[Scheme::new("http", 5984), Scheme::new("https", 6984)];
+    const EXAMPLE: &'static str = "http://admin:PASSWORD@couch.example.com:5984/app";
+}
+
+impl ServiceUrl<CouchDb> {
+    /// The decoded database name (first path segment).
+    pub fn database(&self) -> Option<Cow<'_, str>> {
+        let first = self.path_segments().next()?;
+        parse::decode(CouchDb::NAME, first, 0).ok()
+    }
+}
+
+/// Beanstalkd work queues: `beanstalk://host:11300` (also `beanstalkd://`).
+#[derive(Debug)]
+pub struct Beanstalkd;
+
+impl Kind for Beanstalkd {
+    const NAME: &'static str = "Beanstalkd";
+    const SCHEMES: &'static [Scheme] = &[
+        Scheme::new("beanstalk", 11300),
+        Scheme::new("beanstalkd", 11300),
+    ];
+    const EXAMPLE: &'static str = "beanstalk://queue.example.com:11300";
+
+    fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
+        match url.path() {
+            "" | "/" => Ok(()),
+            _ => Err(bad_path(
+                Self::NAME,
+                "beanstalkd takes no path (choose the tube in code)",
+            )),
+        }
+    }
+}

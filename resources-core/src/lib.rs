@@ -1,0 +1,71 @@
+//! Runtime of [`resources`](https://docs.rs/resources): backing services as attached resources.
+//!
+//! A *locator* is the config value that names a backing service, usually a URL with
+//! credentials. This crate parses locators into typed values ([`PostgresUrl`], [`RedisUrl`], …),
+//! reads them from [sources](Source) (the environment, a `.env` file, a secrets directory, a
+//! map), reports every problem of a load at once, and never prints a secret.
+//!
+//! ```
+//! use resources_core::{Loader, MapSource, PostgresUrl, RedisUrl};
+//!
+//! let source = MapSource::new([
+//!     ("DATABASE_URL", "postgres://app:hunter2@db.internal:5432/orders"),
+//!     ("REDIS_URL", "rediss://:t0ken@cache.internal:6380/1"),
+//! ]);
+//! let mut loader = Loader::new(&source);
+//! let db = loader.required::<PostgresUrl>("DATABASE_URL");
+//! let cache = loader.optional::<RedisUrl>("REDIS_URL");
+//! let mut loaded = loader.finish()?;
+//! let (db, cache) = (loaded.take(db), loaded.take(cache));
+//!
+//! assert_eq!(format!("{db}"), "postgres://app:***@db.internal:5432/orders");
+//! assert_eq!(cache.as_ref().and_then(|c| c.db_index()), Some(1));
+//! assert_eq!(db.expose_url(), "postgres://app:hunter2@db.internal:5432/orders");
+//! # Ok::<(), resources_core::LoadError>(())
+//! ```
+
+mod error;
+pub mod kind;
+mod list;
+mod load;
+mod locator;
+mod parse;
+mod secret;
+mod source;
+
+#[cfg(feature = "serde")]
+mod serde_impls;
+
+pub use error::{ErrorKind, LoadError, LocatorError, Problem, ProblemKind, SourceError};
+pub use list::{KafkaBrokers, MemcachedServers};
+pub use load::{Loaded, Loader, Presence, Slot, Var};
+pub use locator::{Endpoint, Host, Kind, Locator, LocatorInfo, Scheme, ServiceUrl, Shape};
+pub use secret::{REDACTED, SENSITIVE_PARAMS, Secret, is_sensitive_param};
+pub use source::{DotEnv, Env, Found, Layered, MapSource, Origin, SecretsDir, Source, Value};
+
+/// A PostgreSQL connection URI (libpq's syntax).
+pub type PostgresUrl = ServiceUrl<kind::Postgres>;
+/// A MySQL or MariaDB URL.
+pub type MySqlUrl = ServiceUrl<kind::MySql>;
+/// A Redis or Valkey URL (redis-rs's syntax).
+pub type RedisUrl = ServiceUrl<kind::Redis>;
+/// An AMQP 0-9-1 URI (RabbitMQ's spec).
+pub type AmqpUrl = ServiceUrl<kind::Amqp>;
+/// An SMTP relay URL (lettre's syntax).
+pub type SmtpUrl = ServiceUrl<kind::Smtp>;
+/// A MongoDB connection string.
+pub type MongoUrl = ServiceUrl<kind::Mongo>;
+/// A NATS server URL.
+pub type NatsUrl = ServiceUrl<kind::Nats>;
+/// An HTTP(S) endpoint of a backing service.
+pub type HttpUrl = ServiceUrl<kind::Http>;
+/// An HTTPS endpoint of a third-party API, credentials redacted.
+pub type ApiUrl = ServiceUrl<kind::Api>;
+/// An S3 bucket (`s3://`) or S3-compatible endpoint.
+pub type S3Url = ServiceUrl<kind::S3>;
+/// A SQLite database URL (sqlx's syntax).
+pub type SqliteUrl = ServiceUrl<kind::Sqlite>;
+/// A CouchDB URL.
+pub type CouchDbUrl = ServiceUrl<kind::CouchDb>;
+/// A Beanstalkd URL.
+pub type BeanstalkdUrl = ServiceUrl<kind::Beanstalkd>;

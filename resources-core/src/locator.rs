@@ -1,0 +1,511 @@
+//! The [`Locator`] trait, the [`Kind`] trait and the generic URL locator [`ServiceUrl`].
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+use std::net::{Ipv4Addr, Ipv6Addr};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use crate::error::LocatorError;
+use crate::parse::{self, Parts, Rules};
+use crate::secret::Secret;
+
+/// A typed config value naming a backing service: what a resource field's type implements.
+///
+/// It parses one config string and describes itself for the manifest and for error messages.
+/// Built-in: every [`ServiceUrl`] alias (`PostgresUrl`, `RedisUrl`, …), the list-shaped
+/// [`KafkaBrokers`](crate::KafkaBrokers) and [`MemcachedServers`](crate::MemcachedServers), and
+/// [`Secret<String>`] for a credential that is not a URL.
+///
+/// ```
+/// use resources_core::{Locator, RedisUrl};
+///
+/// let cache = RedisUrl::parse_locator("redis://:hunter2@cache.internal:6380/2")?;
+/// assert_eq!(cache.db_index(), Some(2));
+/// assert_eq!(RedisUrl::info().kind, "Redis");
+/// # Ok::<(), resources_core::LocatorError>(())
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a resource locator",
+    label = "not a typed locator",
+    note = "a resource field needs a typed locator: `PostgresUrl`, `MySqlUrl`, `RedisUrl`, `AmqpUrl`, `SmtpUrl`, `MongoUrl`, `HttpUrl`, `ApiUrl`, `S3Url`, … or `Secret<String>` for a credential that is not a URL",
+    note = "a plain `String` or `url::Url` would skip validation and print its password in `Debug`"
+)]
+pub trait Locator: Sized + Send + Sync + 'static {
+    /// Parses and validates one config string.
+    fn parse_locator(input: &str) -> Result<Self, LocatorError>;
+
+    /// What kind of locator this is, for the manifest, docs and messages.
+    fn info() -> LocatorInfo;
+}
+
+/// The description of a locator type: kind name, schemes, default port, an example.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LocatorInfo {
+    /// Human name of the kind (`"PostgreSQL"`).
+    pub kind: &'static str,
+    /// Accepted schemes, first is the canonical one; empty for non-URL locators.
+    pub schemes: &'static [Scheme],
+    /// An example value holding no real credential (`PASSWORD` stands for one).
+    pub example: &'static str,
+    /// Whether values of this type may carry credentials.
+    pub credentials: bool,
+}
+
+impl LocatorInfo {
+    /// The default port of the canonical scheme, if the kind has one.
+    pub fn default_port(&self) -> Option<u16> {
+        self.schemes.first().and_then(|s| s.default_port)
+    }
+}
+
+/// How the part after `scheme:` is shaped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// `scheme://userinfo@host:port,host:port/path?query` (RFC 3986 with host lists).
+    Authority,
+    /// `scheme:///path/to/socket?query`: the path is a unix socket, there is no host.
+    UnixPath,
+    /// `scheme:path?query` or `scheme://path?query`: a file path, no host (SQLite).
+    Path,
+}
+
+/// One scheme a kind accepts, with its default port and shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scheme {
+    /// Lowercase scheme name, without `:`.
+    pub name: &'static str,
+    /// Port applied by `port_or_default()` when none is written.
+    pub default_port: Option<u16>,
+    /// What follows the scheme.
+    pub shape: Shape,
+    /// Whether a port may be written (`mongodb+srv` forbids one).
+    pub ports: bool,
+    /// How many hosts this scheme allows at most (the kind may allow fewer).
+    pub max_hosts: usize,
+}
+
+impl Scheme {
+    /// A `scheme://host:port` scheme with a default port.
+    pub const fn new(name: &'static str, default_port: u16) -> Self {
+        Scheme {
+            name,
+            default_port: Some(default_port),
+            shape: Shape::Authority,
+            ports: true,
+            max_hosts: usize::MAX,
+        }
+    }
+
+    /// A scheme without a default port.
+    pub const fn without_port(name: &'static str) -> Self {
+        Scheme {
+            name,
+            default_port: None,
+            shape: Shape::Authority,
+            ports: true,
+            max_hosts: usize::MAX,
+        }
+    }
+
+    /// The same scheme with another shape.
+    pub const fn shape(mut self, shape: Shape) -> Self {
+        self.shape = shape;
+        self
+    }
+
+    /// The same scheme, refusing a written port and allowing one host (DNS SRV lookups,
+    /// `s3://bucket`).
+    pub const fn single_host_no_port(mut self) -> Self {
+        self.ports = false;
+        self.max_hosts = 1;
+        self
+    }
+}
+
+/// A family of URL-shaped locators: its schemes, default ports and rules.
+///
+/// Implement it to add a kind; [`ServiceUrl<K>`] then parses, validates and redacts it.
+///
+/// ```
+/// use resources_core::{Kind, LocatorError, Scheme, ServiceUrl};
+///
+/// /// Loggly's HTTP event endpoint: the customer token is the second path segment.
+/// pub struct Loggly;
+/// impl Kind for Loggly {
+///     const NAME: &'static str = "Loggly";
+///     const SCHEMES: &'static [Scheme] = &[Scheme::new("https", 443)];
+///     const EXAMPLE: &'static str = "https://logs-01.loggly.com/inputs/TOKEN/tag/http/";
+///     const SECRET_PATH_SEGMENTS: &'static [usize] = &[1];
+///     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
+///         match url.path_segments().next() {
+///             Some("inputs" | "bulk") => Ok(()),
+///             _ => Err(LocatorError::invalid(Self::NAME, "the path must start with /inputs/ or /bulk/")),
+///         }
+///     }
+/// }
+///
+/// let url: ServiceUrl<Loggly> = "https://logs-01.loggly.com/inputs/b1a2c3/tag/http/".parse()?;
+/// assert_eq!(url.to_string(), "https://logs-01.loggly.com/inputs/***/tag/http/");
+/// # Ok::<(), LocatorError>(())
+/// ```
+pub trait Kind: Sized + Send + Sync + 'static {
+    /// Human name (`"PostgreSQL"`), used in messages and docs.
+    const NAME: &'static str;
+    /// Accepted schemes; the first is canonical.
+    const SCHEMES: &'static [Scheme];
+    /// An example locator; write `PASSWORD` or `TOKEN` where a credential goes.
+    const EXAMPLE: &'static str;
+    /// Whether a host is required (a client with a default host, such as libpq, says `false`).
+    const HOST_REQUIRED: bool = true;
+    /// How many comma-separated hosts the kind accepts.
+    const MAX_HOSTS: usize = 1;
+    /// Whether a percent-encoded absolute path is accepted as a unix socket host.
+    const UNIX_SOCKETS: bool = false;
+    /// Query parameters holding credentials, beyond the common list.
+    const SECRET_PARAMS: &'static [&'static str] = &[];
+    /// Path segments (0-based) holding credentials, for APIs that put a token in the path.
+    const SECRET_PATH_SEGMENTS: &'static [usize] = &[];
+    /// Whether a user name without a password is a token (NATS, many HTTP APIs).
+    const TOKEN_USERNAME: bool = false;
+
+    /// The port a client uses when none is written. By default the scheme's.
+    fn default_port(url: &ServiceUrl<Self>) -> Option<u16> {
+        url.parts.scheme.default_port
+    }
+
+    /// Rules beyond the shape: return an error whose message does not quote the value.
+    fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
+        let _ = url;
+        Ok(())
+    }
+
+    /// Hosts given outside the authority (libpq's `?host=`); `None` keeps the parsed ones.
+    fn hosts_from_params(url: &ServiceUrl<Self>) -> Result<Option<Vec<Endpoint>>, LocatorError> {
+        let _ = url;
+        Ok(None)
+    }
+}
+
+/// A host as the client will see it: decoded and typed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Host {
+    /// A DNS name (decoded, as written).
+    Name(String),
+    /// An IPv4 address.
+    Ipv4(Ipv4Addr),
+    /// An IPv6 address (written in brackets, held without them).
+    Ipv6(Ipv6Addr),
+    /// A unix socket path or directory (percent-encoded in the URL, or from `?host=`).
+    Unix(PathBuf),
+}
+
+impl Host {
+    /// The unix socket path, if this is one.
+    pub fn unix_path(&self) -> Option<&Path> {
+        match self {
+            Host::Unix(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Host {
+    /// Names as written, IPs in their canonical form (IPv6 without brackets), paths as paths.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Host::Name(n) => f.write_str(n),
+            Host::Ipv4(ip) => write!(f, "{ip}"),
+            Host::Ipv6(ip) => write!(f, "{ip}"),
+            Host::Unix(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+/// One host with the port written after it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Endpoint {
+    host: Host,
+    port: Option<u16>,
+}
+
+impl Endpoint {
+    /// A host and an optional port.
+    pub fn new(host: Host, port: Option<u16>) -> Self {
+        Endpoint { host, port }
+    }
+
+    /// The host.
+    pub fn host(&self) -> &Host {
+        &self.host
+    }
+
+    /// The port as written, if any.
+    pub fn port(&self) -> Option<u16> {
+        self.port
+    }
+}
+
+impl fmt::Display for Endpoint {
+    /// `host:port`, with IPv6 in brackets, as a client's `host:port` argument expects.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.host {
+            Host::Ipv6(ip) => write!(f, "[{ip}]")?,
+            host => write!(f, "{host}")?,
+        }
+        if let Some(port) = self.port {
+            write!(f, ":{port}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A URL-shaped locator of kind `K`: parsed, validated and redacted.
+///
+/// Use the aliases ([`PostgresUrl`](crate::PostgresUrl), [`RedisUrl`](crate::RedisUrl), …).
+/// `Display` and `Debug` print the URL with its password and secret parameters as `***`;
+/// [`expose_url`](Self::expose_url) returns it exactly as configured, for the driver.
+///
+/// ```
+/// use resources_core::PostgresUrl;
+///
+/// let db: PostgresUrl = "postgres://app:s3cr%40t@db1:5432,db2/orders?sslmode=require".parse()?;
+/// assert_eq!(db.to_string(), "postgres://app:***@db1:5432,db2/orders?sslmode=require");
+/// assert_eq!(db.hosts().len(), 2);
+/// assert_eq!(db.port_or_default(), Some(5432));
+/// assert_eq!(db.database().as_deref(), Some("orders"));
+/// assert_eq!(db.password().map(|p| p.expose()), Some("s3cr@t"));
+/// # Ok::<(), resources_core::LocatorError>(())
+/// ```
+pub struct ServiceUrl<K: Kind> {
+    raw: Box<str>,
+    pub(crate) parts: Parts,
+    kind: PhantomData<fn() -> K>,
+}
+
+impl<K: Kind> ServiceUrl<K> {
+    const RULES: Rules = Rules {
+        name: K::NAME,
+        schemes: K::SCHEMES,
+        host_required: K::HOST_REQUIRED,
+        max_hosts: K::MAX_HOSTS,
+        unix_sockets: K::UNIX_SOCKETS,
+        secret_params: K::SECRET_PARAMS,
+        secret_path_segments: K::SECRET_PATH_SEGMENTS,
+        token_username: K::TOKEN_USERNAME,
+    };
+
+    /// Parses and validates `input` as a locator of kind `K`.
+    pub fn parse(input: &str) -> Result<Self, LocatorError> {
+        let parts = parse::parse(input, &Self::RULES)?;
+        let mut url = ServiceUrl {
+            raw: input.into(),
+            parts,
+            kind: PhantomData,
+        };
+        if let Some(hosts) = K::hosts_from_params(&url)? {
+            url.parts.hosts = hosts;
+        }
+        K::validate(&url)?;
+        Ok(url)
+    }
+
+    /// The scheme, lowercase, as the kind lists it.
+    pub fn scheme(&self) -> &'static str {
+        self.parts.scheme.name
+    }
+
+    /// Every host with the port written after it, in order; empty when the client's default
+    /// host applies (`postgresql:///db`, `amqp://`).
+    pub fn hosts(&self) -> &[Endpoint] {
+        &self.parts.hosts
+    }
+
+    /// The first host.
+    pub fn host(&self) -> Option<&Host> {
+        self.parts.hosts.first().map(Endpoint::host)
+    }
+
+    /// The first port as written.
+    pub fn port(&self) -> Option<u16> {
+        self.parts
+            .hosts
+            .first()
+            .and_then(Endpoint::port)
+            .or(self.parts.bare_port)
+    }
+
+    /// The first port as written, else the kind's default for this URL; the configured string
+    /// is not rewritten.
+    pub fn port_or_default(&self) -> Option<u16> {
+        self.port().or_else(|| K::default_port(self))
+    }
+
+    /// The decoded user name, if one is written. For kinds whose lone user name is a token
+    /// (NATS), that token is not returned here: use [`password`](Self::password).
+    pub fn username(&self) -> Option<&str> {
+        if K::TOKEN_USERNAME && self.parts.password.is_none() {
+            return None;
+        }
+        self.parts.username.as_deref()
+    }
+
+    /// The decoded password (or the token written as a lone user name, for token kinds).
+    pub fn password(&self) -> Option<&Secret<str>> {
+        let token = || {
+            self.parts
+                .username
+                .as_deref()
+                .filter(|u| K::TOKEN_USERNAME && !u.is_empty())
+        };
+        self.parts
+            .password
+            .as_deref()
+            .or_else(token)
+            .map(Secret::from_ref)
+    }
+
+    /// The decoded value of a query parameter that is not a credential (first occurrence).
+    /// Credentials (`password`, `token`, …) are only given by [`secret_param`](Self::secret_param).
+    pub fn param(&self, key: &str) -> Option<&str> {
+        self.parts
+            .query
+            .iter()
+            .find(|p| !p.secret && p.key == key)
+            .map(|p| p.value.as_str())
+    }
+
+    /// The decoded value of a query parameter that holds a credential.
+    pub fn secret_param(&self, key: &str) -> Option<&Secret<str>> {
+        self.parts
+            .query
+            .iter()
+            .find(|p| p.secret && p.key == key)
+            .map(|p| Secret::from_ref(&p.value))
+    }
+
+    /// The names of every query parameter, in order (values through `param`).
+    pub fn param_names(&self) -> impl Iterator<Item = &str> {
+        self.parts.query.iter().map(|p| p.key.as_str())
+    }
+
+    /// The path as written (percent-encoded), leading `/` included; `""` when there is none.
+    pub fn path(&self) -> &str {
+        self.parts.path.clone().map_or("", |r| &self.raw[r])
+    }
+
+    /// The decoded path segments after the leading `/` (secret segments included: they are
+    /// redacted in `Display`, not here).
+    pub fn path_segments(&self) -> impl Iterator<Item = &str> {
+        let path = self.path();
+        let path = path.strip_prefix('/').unwrap_or(path);
+        path.split('/').filter(|s| !s.is_empty())
+    }
+
+    /// The decoded path after its leading `/`; `None` when there is no path or it is `/`.
+    pub(crate) fn decoded_path(&self) -> Option<Cow<'_, str>> {
+        let path = self.path();
+        let path = path.strip_prefix('/').unwrap_or(path);
+        if path.is_empty() {
+            return None;
+        }
+        // The encoding was validated at parse time.
+        parse::decode(K::NAME, path, 0).ok()
+    }
+
+    /// The URL exactly as configured, credentials included: hand it to the driver.
+    pub fn expose_url(&self) -> &str {
+        &self.raw
+    }
+
+    /// Whether the locator carries a password, token or secret parameter.
+    pub fn has_credentials(&self) -> bool {
+        !self.parts.secret_spans.is_empty()
+    }
+}
+
+impl<K: Kind> Locator for ServiceUrl<K> {
+    fn parse_locator(input: &str) -> Result<Self, LocatorError> {
+        Self::parse(input)
+    }
+
+    fn info() -> LocatorInfo {
+        LocatorInfo {
+            kind: K::NAME,
+            schemes: K::SCHEMES,
+            example: K::EXAMPLE,
+            credentials: true,
+        }
+    }
+}
+
+impl<K: Kind> FromStr for ServiceUrl<K> {
+    type Err = LocatorError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl<K: Kind> Clone for ServiceUrl<K> {
+    fn clone(&self) -> Self {
+        ServiceUrl {
+            raw: self.raw.clone(),
+            parts: self.parts.clone(),
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<K: Kind> PartialEq for ServiceUrl<K> {
+    fn eq(&self, other: &Self) -> bool {
+        self.raw == other.raw
+    }
+}
+
+impl<K: Kind> Eq for ServiceUrl<K> {}
+
+impl<K: Kind> fmt::Display for ServiceUrl<K> {
+    /// The URL with every credential replaced by `***`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        parse::redact(&self.raw, &self.parts.secret_spans, f)
+    }
+}
+
+impl<K: Kind> fmt::Debug for ServiceUrl<K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut redacted = String::with_capacity(self.raw.len());
+        parse::redact(&self.raw, &self.parts.secret_spans, &mut redacted)?;
+        f.debug_tuple(K::NAME).field(&redacted).finish()
+    }
+}
+
+impl Locator for Secret<String> {
+    fn parse_locator(input: &str) -> Result<Self, LocatorError> {
+        const NAME: &str = "secret";
+        if input.is_empty() {
+            return Err(LocatorError::new(NAME, crate::ErrorKind::Empty, None));
+        }
+        if input != input.trim() {
+            return Err(LocatorError::new(NAME, crate::ErrorKind::Whitespace, None));
+        }
+        if input.chars().any(char::is_control) {
+            return Err(LocatorError::new(
+                NAME,
+                crate::ErrorKind::ControlCharacter,
+                None,
+            ));
+        }
+        Ok(Secret::new(input.to_owned()))
+    }
+
+    fn info() -> LocatorInfo {
+        LocatorInfo {
+            kind: "secret",
+            schemes: &[],
+            example: "TOKEN",
+            credentials: true,
+        }
+    }
+}
