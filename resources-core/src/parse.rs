@@ -434,13 +434,6 @@ pub(crate) fn parse(input: &str, rules: &Rules) -> Result<Parts, LocatorError> {
             pos += 2;
             let auth_end = input[pos..end].find('/').map_or(end, |s| pos + s);
             let hosts_at = parse_userinfo(rules, input, pos..auth_end, &mut parts)?;
-            let (hosts, bare_port) =
-                parse_host_list(rules, scheme, &input[hosts_at..auth_end], hosts_at)?;
-            parts.hosts = hosts;
-            parts.bare_port = bare_port;
-            if rules.host_required && parts.hosts.is_empty() {
-                return Err(err(rules, ErrorKind::MissingHost, hosts_at));
-            }
             if hosts_at == pos {
                 // No userinfo: an `@` further on is a password holding an unescaped `/` or
                 // `?` (`user:pa/ss@host`), never a path or parameter name.
@@ -450,6 +443,13 @@ pub(crate) fn parse(input: &str, rules: &Rules) -> Result<Parts, LocatorError> {
                 if let Some(a) = stray {
                     return Err(err(rules, ErrorKind::UnescapedAt, auth_end + a));
                 }
+            }
+            let (hosts, bare_port) =
+                parse_host_list(rules, scheme, &input[hosts_at..auth_end], hosts_at)?;
+            parts.hosts = hosts;
+            parts.bare_port = bare_port;
+            if rules.host_required && parts.hosts.is_empty() {
+                return Err(err(rules, ErrorKind::MissingHost, hosts_at));
             }
             if auth_end < end {
                 parts.path = Some(auth_end..end);
