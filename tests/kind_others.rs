@@ -172,7 +172,7 @@ fn user_kind_with_secret_path_segment() {
         .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "not a Loggly locator: the path must start with /inputs/ or /bulk/"
+        "invalid Loggly locator: the path must start with /inputs/ or /bulk/"
     );
 }
 

@@ -264,6 +264,6 @@ fn error_positions_point_into_the_string() {
     assert_eq!(e.position(), Some(14));
     assert_eq!(
         e.to_string(),
-        "not a PostgreSQL locator: malformed percent-encoding (`%` must start `%XX` and decode to UTF-8) at byte 14"
+        "invalid PostgreSQL locator: malformed percent-encoding (`%` must start `%XX` and decode to UTF-8) at byte 14"
     );
 }

@@ -51,8 +51,9 @@ pub enum ErrorKind {
     SmuggledHost,
     /// An IPv6 literal that does not parse, or a `[` without its `]`.
     BadIpv6,
-    /// More than one unescaped `@` in the authority (a password holding `@` must encode it
-    /// as `%40`).
+    /// An `@` where none can be: a second one in the authority, or one after the host when
+    /// there are no credentials before it (a password holding a raw `/` or `?`). A user or
+    /// password writes `@`, `/`, `?` as `%40`, `%2F`, `%3F`.
     UnescapedAt,
     /// A `#fragment`, which no locator uses (a password holding `#` must encode it as `%23`).
     Fragment,
@@ -80,7 +81,7 @@ pub enum ErrorKind {
 /// assert!(matches!(err.kind(), ErrorKind::WrongScheme { .. }));
 /// assert_eq!(
 ///     err.to_string(),
-///     "not a PostgreSQL locator: scheme `mysql` is not accepted (expected postgres, postgresql) at byte 0"
+///     "invalid PostgreSQL locator: scheme `mysql` is not accepted (expected postgres, postgresql) at byte 0"
 /// );
 /// assert!(!format!("{err} {err:?}").contains("hunter2"));
 /// ```
@@ -161,9 +162,9 @@ impl fmt::Display for ErrorKind {
                 "the host decodes to `/`, `@`, `?`, `#` or `:`, which a host name cannot hold",
             ),
             ErrorKind::BadIpv6 => f.write_str("malformed IPv6 address in `[…]`"),
-            ErrorKind::UnescapedAt => {
-                f.write_str("more than one `@`: percent-encode an `@` in the user or password as `%40`")
-            }
+            ErrorKind::UnescapedAt => f.write_str(
+                "an `@` out of place: in a user or password write `@` as %40, `/` as %2F and `?` as %3F",
+            ),
             ErrorKind::Fragment => f.write_str(
                 "a `#fragment` is not part of a locator: percent-encode a `#` in a password as `%23`",
             ),
@@ -178,7 +179,7 @@ impl fmt::Display for ErrorKind {
 
 impl fmt::Display for LocatorError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not a {} locator: {}", self.kind_name, self.kind)?;
+        write!(f, "invalid {} locator: {}", self.kind_name, self.kind)?;
         if let Some(at) = self.position {
             write!(f, " at byte {at}")?;
         }

@@ -39,6 +39,10 @@ fn parse_list(input: &str, rules: &ListRules) -> Result<ServerList, LocatorError
         Some(q) => (q, Some(q + 1)),
         None => (input.len(), None),
     };
+    if let Some(a) = input[body_end..].find('@') {
+        // A password holding a raw `?` would otherwise end up in the parameters, printed.
+        return Err(fail(ErrorKind::UnescapedAt, body_end + a));
+    }
     let mut list = ServerList {
         raw: input.into(),
         scheme: None,

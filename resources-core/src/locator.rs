@@ -167,7 +167,8 @@ pub trait Kind: Sized + Send + Sync + 'static {
     const SECRET_PARAMS: &'static [&'static str] = &[];
     /// Path segments (0-based) holding credentials, for APIs that put a token in the path.
     const SECRET_PATH_SEGMENTS: &'static [usize] = &[];
-    /// Whether a user name without a password is a token (NATS, many HTTP APIs).
+    /// Whether the user name may be a token (NATS, many HTTP APIs): it is redacted like the
+    /// password, and a user name without a password is returned by `password()`.
     const TOKEN_USERNAME: bool = false;
 
     /// The port a client uses when none is written. By default the scheme's.
@@ -345,25 +346,25 @@ impl<K: Kind> ServiceUrl<K> {
     /// The decoded user name, if one is written. For kinds whose lone user name is a token
     /// (NATS), that token is not returned here: use [`password`](Self::password).
     pub fn username(&self) -> Option<&str> {
-        if K::TOKEN_USERNAME && self.parts.password.is_none() {
+        if self.username_is_token() {
             return None;
         }
         self.parts.username.as_deref()
     }
 
+    /// For token kinds: a user name without a (non-empty) password is the token.
+    fn username_is_token(&self) -> bool {
+        K::TOKEN_USERNAME && self.parts.password.as_deref().is_none_or(str::is_empty)
+    }
+
     /// The decoded password (or the token written as a lone user name, for token kinds).
     pub fn password(&self) -> Option<&Secret<str>> {
-        let token = || {
-            self.parts
-                .username
-                .as_deref()
-                .filter(|u| K::TOKEN_USERNAME && !u.is_empty())
+        let secret = if self.username_is_token() {
+            self.parts.username.as_deref().filter(|u| !u.is_empty())
+        } else {
+            self.parts.password.as_deref()
         };
-        self.parts
-            .password
-            .as_deref()
-            .or_else(token)
-            .map(Secret::from_ref)
+        secret.map(Secret::from_ref)
     }
 
     /// The decoded value of a query parameter that is not a credential (first occurrence).

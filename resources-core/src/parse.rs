@@ -434,15 +434,12 @@ pub(crate) fn parse(input: &str, rules: &Rules) -> Result<Parts, LocatorError> {
             pos += 2;
             let auth_end = input[pos..end].find('/').map_or(end, |s| pos + s);
             let hosts_at = parse_userinfo(rules, input, pos..auth_end, &mut parts)?;
-            if hosts_at == pos {
-                // No userinfo: an `@` further on is a password holding an unescaped `/` or
-                // `?` (`user:pa/ss@host`), never a path or parameter name.
-                let stray = input[auth_end..]
-                    .find('@')
-                    .filter(|&a| auth_end + a < end || !input[end..auth_end + a].contains('='));
-                if let Some(a) = stray {
-                    return Err(err(rules, ErrorKind::UnescapedAt, auth_end + a));
-                }
+            if let Some(a) = input[auth_end..].find('@') {
+                // An `@` after the host: a user or password holding a raw `/` or `?`
+                // (`user:pa/ss@host`). Read naively, part of the password would become the
+                // port, the path or a parameter, and be printed. An `@` that belongs in a path
+                // or a parameter is written `%40`.
+                return Err(err(rules, ErrorKind::UnescapedAt, auth_end + a));
             }
             let (hosts, bare_port) =
                 parse_host_list(rules, scheme, &input[hosts_at..auth_end], hosts_at)?;
@@ -456,7 +453,7 @@ pub(crate) fn parse(input: &str, rules: &Rules) -> Result<Parts, LocatorError> {
                 let path = &input[auth_end..end];
                 // Validate the encoding once, so accessors can decode without failing.
                 decode(rules.name, path, auth_end)?;
-                mark_secret_segments(rules, path, auth_end, &mut parts.secret_spans);
+                mark_secret_segments(rules, path, auth_end, &mut parts.secret_spans)?;
             }
         }
     }
@@ -495,23 +492,44 @@ fn parse_userinfo(
         if !p.is_empty() {
             parts.secret_spans.push(p_at..p_at + p.len());
         }
-    } else if rules.token_username && !user.is_empty() {
+    }
+    if rules.token_username && !user.is_empty() {
+        // `TOKEN@host`, `TOKEN:@host`, `api:KEY@host`, or a token holding a raw `:`: in these
+        // kinds the user name may itself be the credential, so it is redacted too.
         parts.secret_spans.push(start..start + user.len());
     }
     Ok(start + at + 1)
 }
 
-fn mark_secret_segments(rules: &Rules, path: &str, at: usize, spans: &mut Vec<Range<usize>>) {
+/// Marks the path segments that hold credentials. An empty one is refused: the credential is
+/// missing, or a raw `/` or `?` at its start shifted the URL's parts, which would print it.
+fn mark_secret_segments(
+    rules: &Rules,
+    path: &str,
+    at: usize,
+    spans: &mut Vec<Range<usize>>,
+) -> Result<(), LocatorError> {
     if rules.secret_path_segments.is_empty() {
-        return;
+        return Ok(());
     }
     let mut offset = at + 1;
-    for (i, seg) in path[1..].split('/').enumerate() {
-        if rules.secret_path_segments.contains(&i) && !seg.is_empty() {
+    let segments: Vec<&str> = path[1..].split('/').collect();
+    for (i, seg) in segments.iter().enumerate() {
+        if rules.secret_path_segments.contains(&i) {
+            if seg.is_empty() {
+                return Err(err(
+                    rules,
+                    ErrorKind::BadPath(
+                        "a path segment that holds a credential is empty: write it, with `/` as %2F and `?` as %3F".into(),
+                    ),
+                    offset,
+                ));
+            }
             spans.push(offset..offset + seg.len());
         }
         offset += seg.len() + 1;
     }
+    Ok(())
 }
 
 fn parse_query(
@@ -527,6 +545,17 @@ fn parse_query(
             let key = decode(rules.name, k, offset)?.into_owned();
             let v_at = offset + k.len() + 1;
             let secret = is_sensitive_param(&key, rules.secret_params);
+            if secret && v.is_empty() {
+                // Also what a credential starting with a raw `&` looks like.
+                return Err(err(
+                    rules,
+                    ErrorKind::BadParam {
+                        name: key,
+                        reason: "holds a credential and is empty: write it, with `&` as %26".into(),
+                    },
+                    v_at,
+                ));
+            }
             let value = decode(rules.name, v, v_at)?.into_owned();
             if secret && !v.is_empty() {
                 parts.secret_spans.push(v_at..v_at + v.len());
