@@ -107,6 +107,23 @@ fn third_party_apis() {
     // Twitter (X): a bearer token in the userinfo.
     let u: ApiUrl = "https://:AAAAbearer@api.twitter.com/2".parse().unwrap();
     assert_eq!(u.to_string(), "https://:***@api.twitter.com/2");
+    // New Relic's Log API takes its key as `Api-Key` (or `License-Key`).
+    let u: ApiUrl = "https://log-api.newrelic.com/log/v1?Api-Key=NRAK-EXAMPLE"
+        .parse()
+        .unwrap();
+    assert_eq!(
+        u.to_string(),
+        "https://log-api.newrelic.com/log/v1?Api-Key=***"
+    );
+    assert_eq!(u.secret_param("Api-Key").unwrap().expose(), "NRAK-EXAMPLE");
+    // Its Event API takes an insert key: carried as the userinfo.
+    let u: ApiUrl = "https://INSERTKEY@insights-collector.newrelic.com/v1/accounts/12345/events"
+        .parse()
+        .unwrap();
+    assert_eq!(
+        u.to_string(),
+        "https://***@insights-collector.newrelic.com/v1/accounts/12345/events"
+    );
     // access_token and client_secret are secret for APIs.
     let u: ApiUrl = "https://api.example.com/v1?access_token=x1&client_secret=x2&page=2"
         .parse()

@@ -517,6 +517,11 @@ impl Kind for Api {
         "private_token",
         "client_secret",
         "license_key",
+        "api-key",
+        "license-key",
+        "x-api-key",
+        "x-insert-key",
+        "x-license-key",
         "signature",
         "sig",
     ];

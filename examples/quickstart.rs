@@ -1,0 +1,119 @@
+//! Quickstart: load the backing services of a small app from config, and print them redacted.
+//!
+//! ```text
+//! cargo run --example quickstart                                   # built-in demo values
+//! DATABASE_URL=postgres://me:pw@localhost/app cargo run --example quickstart
+//! ```
+//!
+//! Values come from the process environment first, then a `.env` file in the current
+//! directory if there is one, then the demo defaults embedded below, so the example runs with
+//! no setup at all. Change any variable and the app attaches to another service, code unchanged.
+
+use std::process::ExitCode;
+
+use resources::{
+    AmqpUrl, DotEnv, Env, Layered, Loader, MapSource, PostgresUrl, RedisUrl, Secret, SmtpUrl, Var,
+};
+
+/// Backing services this deploy is attached to.
+#[derive(Debug)]
+struct Backing {
+    /// Primary database.
+    db: PostgresUrl,
+    /// Jobs.
+    queue: AmqpUrl,
+    /// Cache; the app runs without it.
+    cache: Option<RedisUrl>,
+    /// Outgoing mail.
+    mail: SmtpUrl,
+    /// Token for the error tracker.
+    tracker_token: Secret<String>,
+}
+
+/// What a developer's laptop would have; credentials are fake, and print as `***` anyway.
+const DEMO_DEFAULTS: &[(&str, &str)] = &[
+    (
+        "DATABASE_URL",
+        "postgres://app:demo-p%40ss@localhost:5432/app?sslmode=prefer",
+    ),
+    ("QUEUE_URL", "amqp://jobs:demo-secret@localhost/%2Fjobs"),
+    ("REDIS_URL", "redis://:demo-secret@localhost:6379/0"),
+    ("MAIL_URL", "smtp://mailer:demo-secret@localhost:2525"),
+    ("TRACKER_TOKEN", "demo-token-123"),
+];
+
+fn load(source: &dyn resources::Source) -> Result<Backing, resources::LoadError> {
+    let mut loader = Loader::new(source);
+    let db = loader.required::<PostgresUrl>(
+        Var::new("DATABASE_URL")
+            .aliases(&["HEROKU_POSTGRESQL_URL"])
+            .field("db"),
+    );
+    let queue = loader.required::<AmqpUrl>(Var::new("QUEUE_URL").field("queue"));
+    let cache = loader.optional::<RedisUrl>(Var::new("REDIS_URL").field("cache"));
+    let mail = loader.required::<SmtpUrl>(Var::new("MAIL_URL").field("mail"));
+    let tracker_token =
+        loader.required::<Secret<String>>(Var::new("TRACKER_TOKEN").field("tracker_token"));
+    let mut loaded = loader.finish()?;
+    Ok(Backing {
+        db: loaded.take(db),
+        queue: loaded.take(queue),
+        cache: loaded.take(cache),
+        mail: loaded.take(mail),
+        tracker_token: loaded.take(tracker_token),
+    })
+}
+
+fn main() -> ExitCode {
+    let dotenv = match DotEnv::from_path_if_exists(".env") {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let source = Layered::new()
+        .with(Env::snapshot())
+        .with(dotenv)
+        .with(MapSource::new(DEMO_DEFAULTS.iter().copied()).named("the demo defaults"));
+
+    let backing = match load(&source) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+
+    println!("Attached resources (credentials redacted):");
+    println!("  db     {}", backing.db);
+    if let (Some(host), Some(port)) = (backing.db.host(), backing.db.port_or_default()) {
+        let database = backing.db.database().unwrap_or_default();
+        println!("         host {host}, port {port}, database {database:?}");
+    }
+    println!("  queue  {}", backing.queue);
+    println!(
+        "         vhost {:?}",
+        backing.queue.vhost().unwrap_or_default()
+    );
+    match &backing.cache {
+        Some(cache) => println!("  cache  {cache}  (db {:?})", cache.db_index()),
+        None => println!("  cache  (not attached: the app runs without it)"),
+    }
+    println!("  mail   {}", backing.mail);
+    println!("  token  {}", backing.tracker_token);
+    println!();
+    println!("Debug of the whole struct:\n{backing:#?}");
+
+    // What an operator sees when config is wrong: every problem at once, no secret.
+    let broken = MapSource::new([
+        ("DATABASE_URL", "mysql://app:hunter2@db/app"),
+        ("QUEUE_URL", "amqp://jobs:hunter2@mq/a/b"),
+        ("MAIL_URL", "smtp://mailer:hunter2@smtp:99999"),
+    ])
+    .named("a broken config");
+    if let Err(e) = load(&broken) {
+        println!("\nAnd a broken config reports:\n{e}");
+    }
+    ExitCode::SUCCESS
+}
