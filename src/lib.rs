@@ -24,4 +24,6 @@
 //!
 //! See the README for every kind, the sources, and recipes for third-party APIs.
 
+#![deny(missing_docs)]
+
 pub use resources_core::*;

@@ -54,4 +54,35 @@ fn rejects() {
         }
     ));
     assert_eq!(err("mysql://db:3306x/app"), ErrorKind::BadPort);
+    assert_eq!(err("mysql://db:0/app"), ErrorKind::BadPort);
+    assert_eq!(err("mysql://root:p@ss@db/app"), ErrorKind::UnescapedAt);
+    assert_eq!(
+        err("mysql://root:p%2@db/app"),
+        ErrorKind::BadPercentEncoding
+    );
+    assert_eq!(err("mysql://db%2Fx/app"), ErrorKind::SmuggledHost);
+    assert_eq!(err("mysql:db/app"), ErrorKind::MissingAuthority);
+    assert_eq!(err(" mysql://db/app"), ErrorKind::Whitespace);
+    assert_eq!(err("mysql://db/app#x"), ErrorKind::Fragment);
+}
+
+#[test]
+fn credentials_and_redaction() {
+    let u = ok("mysql://app%40corp:p%3Ass@db.internal/app?ssl-mode=VERIFY_IDENTITY");
+    assert_eq!(u.username(), Some("app@corp"));
+    assert_eq!(u.password().unwrap().expose(), "p:ss");
+    assert_eq!(
+        u.to_string(),
+        "mysql://app%40corp:***@db.internal/app?ssl-mode=VERIFY_IDENTITY"
+    );
+    assert_eq!(
+        format!("{u:?}"),
+        "MySQL(\"mysql://app%40corp:***@db.internal/app?ssl-mode=VERIFY_IDENTITY\")"
+    );
+    assert_eq!(ok("MYSQL://db/app").scheme(), "mysql");
+    assert_eq!(
+        ok("mysql://db/my%20app").database().as_deref(),
+        Some("my app")
+    );
+    assert_eq!(ok("mariadb://db:3307").port_or_default(), Some(3307));
 }

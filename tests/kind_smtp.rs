@@ -83,4 +83,22 @@ fn rejects() {
         ErrorKind::UnencodedCharacter(' ')
     );
     assert_eq!(err("smtp://user:pa@ss@host"), ErrorKind::UnescapedAt);
+    assert_eq!(err("smtp://host:0"), ErrorKind::BadPort);
+    assert_eq!(err("smtp://user:p%zz@host"), ErrorKind::BadPercentEncoding);
+    assert_eq!(err("smtp://relay%2Fx"), ErrorKind::SmuggledHost);
+    assert_eq!(err("smtp:relay"), ErrorKind::MissingAuthority);
+    assert_eq!(err("smtp://relay\t"), ErrorKind::Whitespace);
+}
+
+#[test]
+fn hosts() {
+    assert_eq!(
+        ok("smtp://[2001:db8::25]:587").host().unwrap().to_string(),
+        "2001:db8::25"
+    );
+    assert_eq!(
+        ok("smtp://192.0.2.25").host().unwrap().to_string(),
+        "192.0.2.25"
+    );
+    assert_eq!(ok("SMTPS://relay").scheme(), "smtps");
 }

@@ -24,6 +24,8 @@
 //! # Ok::<(), resources_core::LoadError>(())
 //! ```
 
+#![deny(missing_docs)]
+
 mod error;
 pub mod kind;
 mod list;
