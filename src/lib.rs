@@ -27,3 +27,7 @@
 #![deny(missing_docs)]
 
 pub use resources_core::*;
+
+/// Derives [`Resources`](trait@Resources) for a struct of backing services.
+#[cfg(feature = "derive")]
+pub use resources_derive::Resources;

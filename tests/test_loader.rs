@@ -137,7 +137,7 @@ fn every_problem_at_once_and_never_the_secret() {
         lines[5],
         "  - APP_SHARD_URL (PostgreSQL): APP_SHARD_URL_2 is set but APP_SHARD_URL_1 is not; list entries are numbered from 0 without gaps"
     );
-    assert!(lines[6].starts_with("  - APP_SHARD_URL (PostgreSQL): 1 entries set (APP_SHARD_URL_0, APP_SHARD_URL_1, …) but at least 3 are required"), "{}", lines[6]);
+    assert!(lines[6].starts_with("  - APP_SHARD_URL (PostgreSQL): the list has 1 set (APP_SHARD_URL_0, APP_SHARD_URL_1, …) and needs at least 3"), "{}", lines[6]);
 }
 
 #[test]

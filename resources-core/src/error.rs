@@ -204,7 +204,10 @@ impl std::error::Error for LocatorError {}
 #[non_exhaustive]
 pub enum ProblemKind {
     /// A required variable is not set under any of its names.
-    Missing,
+    Missing {
+        /// The aliases that were tried too (with prefixes).
+        aliases: Vec<String>,
+    },
     /// Set, but empty.
     Empty,
     /// Set, but not valid UTF-8.
@@ -232,6 +235,9 @@ pub enum ProblemKind {
         /// A later index that is set.
         found: usize,
     },
+    /// A hand-written `Resources` impl whose builder does not match its manifest (never
+    /// produced by `#[derive(Resources)]`).
+    Mismatch,
     /// A list variable has fewer entries than its minimum.
     TooFew {
         /// The minimum.
@@ -247,7 +253,7 @@ pub struct Problem {
     var: String,
     field: Option<String>,
     kind_name: &'static str,
-    example: Option<&'static str>,
+    example: Option<String>,
     origin: Option<String>,
     what: ProblemKind,
 }
@@ -272,8 +278,8 @@ impl Problem {
     }
 
     /// Adds an example value to show in the fix (must hold no real credential).
-    pub fn with_example(mut self, example: &'static str) -> Self {
-        self.example = Some(example);
+    pub fn with_example(mut self, example: impl Into<String>) -> Self {
+        self.example = Some(example.into());
         self
     }
 
@@ -322,7 +328,14 @@ impl fmt::Display for Problem {
         f.write_str(": ")?;
         let var = &self.var;
         match &self.what {
-            ProblemKind::Missing => write!(f, "not set; set {var}")?,
+            ProblemKind::Missing { aliases } if aliases.is_empty() => {
+                write!(f, "not set; set {var} (or {var}_FILE to a file holding it)")?
+            }
+            ProblemKind::Missing { aliases } => write!(
+                f,
+                "not set, nor its aliases {}; set {var} (or {var}_FILE to a file holding it)",
+                aliases.join(", ")
+            )?,
             ProblemKind::Empty => write!(f, "set but empty; give {var} a value or unset it")?,
             ProblemKind::NotUnicode => f.write_str("not valid UTF-8")?,
             ProblemKind::Invalid(err) => write!(f, "{err}")?,
@@ -341,19 +354,22 @@ impl fmt::Display for Problem {
                 f,
                 "{var}_{found} is set but {var}_{missing} is not; list entries are numbered from 0 without gaps"
             )?,
+            ProblemKind::Mismatch => f.write_str(
+                "the type's builder does not match its manifest; derive `Resources` instead of implementing it by hand",
+            )?,
             ProblemKind::TooFew { min, found } => write!(
                 f,
-                "{found} entries set ({var}_0, {var}_1, …) but at least {min} are required"
+                "the list has {found} set ({var}_0, {var}_1, …) and needs at least {min}"
             )?,
         }
         let wants_example = matches!(
             self.what,
-            ProblemKind::Missing
+            ProblemKind::Missing { .. }
                 | ProblemKind::Empty
                 | ProblemKind::Invalid(_)
                 | ProblemKind::TooFew { .. }
         );
-        if let (true, Some(example)) = (wants_example, self.example) {
+        if let (true, Some(example)) = (wants_example, &self.example) {
             write!(f, " (for example {example})")?;
         }
         Ok(())
@@ -375,6 +391,13 @@ impl LoadError {
             None
         } else {
             Some(LoadError { problems })
+        }
+    }
+
+    /// The error of a hand-written `Resources` impl whose builder and manifest disagree.
+    pub fn mismatch() -> Self {
+        LoadError {
+            problems: vec![Problem::new("", "resources", ProblemKind::Mismatch)],
         }
     }
 

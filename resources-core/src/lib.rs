@@ -26,14 +26,21 @@
 
 #![deny(missing_docs)]
 
+pub mod doc;
 mod error;
 pub mod kind;
 mod list;
 mod load;
 mod locator;
+mod manifest;
 mod parse;
+mod resources;
 mod secret;
 mod source;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
 
 #[cfg(feature = "serde")]
 mod serde_impls;
@@ -42,6 +49,10 @@ pub use error::{ErrorKind, LoadError, LocatorError, Problem, ProblemKind, Source
 pub use list::{KafkaBrokers, MemcachedServers};
 pub use load::{Loaded, Loader, Presence, Slot, Var};
 pub use locator::{Endpoint, Host, Kind, Locator, LocatorInfo, Scheme, ServiceUrl, Shape};
+pub use manifest::{
+    Entry, FlattenDecl, LocatorFns, Manifest, ParseFn, ResolvedVar, VarDecl, redact_example,
+};
+pub use resources::Resources;
 pub use secret::{REDACTED, SENSITIVE_PARAMS, Secret, is_sensitive_param};
 pub use source::{DotEnv, Env, Found, Layered, MapSource, Origin, SecretsDir, Source, Value};
 

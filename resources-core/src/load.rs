@@ -174,12 +174,12 @@ pub(crate) fn load_var(
     prefix: &str,
     var: &Var<'_>,
     presence: Presence,
-    kind: crate::LocatorInfo,
+    (kind, example): (&'static str, &str),
     parse: fn(&str) -> Result<Erased, crate::LocatorError>,
     problems: &mut Vec<Problem>,
 ) -> Option<Erased> {
     let problem = |name: &str, what| {
-        let mut p = Problem::new(name, kind.kind, what).with_example(kind.example);
+        let mut p = Problem::new(name, kind, what).with_example(example);
         if let Some(field) = var.field {
             p = p.with_field(field);
         }
@@ -235,7 +235,8 @@ pub(crate) fn load_var(
     match fetch(source, &names) {
         Fetch::Unset => {
             if presence == Presence::Required {
-                problems.push(problem(&names[0], ProblemKind::Missing));
+                let aliases = names[1..].to_vec();
+                problems.push(problem(&names[0], ProblemKind::Missing { aliases }));
             }
             None
         }
@@ -344,12 +345,13 @@ impl<'s> Loader<'s> {
     }
 
     fn load<L: Locator>(&mut self, var: Var<'_>, presence: Presence) -> Option<Erased> {
+        let info = L::info();
         load_var(
             self.source,
             &self.prefix,
             &var,
             presence,
-            L::info(),
+            (info.kind, info.example),
             parse_erased::<L>,
             &mut self.problems,
         )

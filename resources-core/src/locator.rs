@@ -14,6 +14,7 @@ use crate::secret::Secret;
 /// A typed config value naming a backing service: what a resource field's type implements.
 ///
 /// It parses one config string and describes itself for the manifest and for error messages.
+/// Its `Display` and `Debug` must redact every credential it holds.
 /// Built-in: every [`ServiceUrl`] alias (`PostgresUrl`, `RedisUrl`, …), the list-shaped
 /// [`KafkaBrokers`](crate::KafkaBrokers) and [`MemcachedServers`](crate::MemcachedServers), and
 /// [`Secret<String>`] for a credential that is not a URL.
@@ -32,7 +33,7 @@ use crate::secret::Secret;
     note = "a resource field needs a typed locator: `PostgresUrl`, `MySqlUrl`, `RedisUrl`, `AmqpUrl`, `SmtpUrl`, `MongoUrl`, `HttpUrl`, `ApiUrl`, `S3Url`, … or `Secret<String>` for a credential that is not a URL",
     note = "a plain `String` or `url::Url` would skip validation and print its password in `Debug`"
 )]
-pub trait Locator: Sized + Send + Sync + 'static {
+pub trait Locator: Sized + Send + Sync + fmt::Debug + fmt::Display + 'static {
     /// Parses and validates one config string.
     fn parse_locator(input: &str) -> Result<Self, LocatorError>;
 

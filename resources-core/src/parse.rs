@@ -584,3 +584,42 @@ pub(crate) fn redact(
     }
     out.write_str(&raw[last..])
 }
+
+/// Redacts any URL-like text without knowing its kind: the userinfo's password (or a lone
+/// user name, which may be a token) and the values of sensitive parameters. For text that
+/// did not parse as its kind, such as a custom kind's example seen by the derive.
+pub fn redact_generic(text: &str) -> String {
+    let mut spans = Vec::new();
+    let rest_at = text.find("://").map_or(0, |i| i + 3);
+    let auth_end = text[rest_at..]
+        .find(['/', '?'])
+        .map_or(text.len(), |i| rest_at + i);
+    if rest_at > 0
+        && let Some(at) = text[rest_at..auth_end].rfind('@')
+    {
+        let info = &text[rest_at..rest_at + at];
+        match info.find(':') {
+            Some(c) if c + 1 < info.len() => spans.push(rest_at + c + 1..rest_at + at),
+            Some(_) => {}
+            None if !info.is_empty() => spans.push(rest_at..rest_at + at),
+            None => {}
+        }
+    }
+    if let Some(q) = text.find('?') {
+        let mut offset = q + 1;
+        for pair in text[q + 1..].split('&') {
+            if let Some((k, v)) = pair.split_once('=')
+                && is_sensitive_param(k, &[])
+                && !v.is_empty()
+            {
+                let v_at = offset + k.len() + 1;
+                spans.push(v_at..v_at + v.len());
+            }
+            offset += pair.len() + 1;
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    // Writing to a String cannot fail.
+    let _ = redact(text, &spans, &mut out);
+    out
+}

@@ -1,0 +1,199 @@
+//! The model: the container and its fields with defaults resolved and spans kept.
+
+use darling::util::SpannedValue;
+use proc_macro2::Span;
+
+use crate::attr::{ContainerAttrs, FieldAttrs};
+
+/// A string from an attribute, with the span of its literal.
+#[derive(Clone, Debug)]
+pub struct Lit<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T: Clone> From<&SpannedValue<T>> for Lit<T> {
+    fn from(v: &SpannedValue<T>) -> Self {
+        Lit {
+            value: (**v).clone(),
+            span: v.span(),
+        }
+    }
+}
+
+/// What a field's type says about how it is loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Required,
+    Optional,
+    List,
+    Flatten,
+}
+
+pub struct Container<'a> {
+    pub ident: &'a syn::Ident,
+    pub generics: &'a syn::Generics,
+    pub prefix: Option<Lit<String>>,
+    pub krate: syn::Path,
+    pub fields: Vec<Field<'a>>,
+}
+
+pub struct Field<'a> {
+    pub ident: &'a syn::Ident,
+    /// The field's name without `r#`.
+    pub name: String,
+    /// The type as declared.
+    pub ty: &'a syn::Type,
+    /// The locator type: `T` of `Option<T>` and `Vec<T>`, else the declared type.
+    pub locator_ty: &'a syn::Type,
+    pub shape: Shape,
+    /// The variable name: `env`, or derived from the field name.
+    pub var: Lit<String>,
+    pub explicit_env: bool,
+    pub aliases: Vec<Lit<String>>,
+    pub example: Option<Lit<String>>,
+    pub prefix: Option<Lit<String>>,
+    pub min: Option<Lit<usize>>,
+    pub description: String,
+    pub attrs: &'a FieldAttrs,
+}
+
+impl<'a> Container<'a> {
+    /// Builds the model; `None` for a shape the derive does not take (reported by `valid`).
+    pub fn from_attrs(attrs: &'a ContainerAttrs, fields: &'a [FieldAttrs]) -> Self {
+        let krate = attrs
+            .krate
+            .clone()
+            .unwrap_or_else(|| syn::parse_quote!(::resources));
+        Container {
+            ident: &attrs.ident,
+            generics: &attrs.generics,
+            prefix: attrs.prefix.as_ref().map(Lit::from),
+            krate,
+            fields: fields.iter().filter_map(Field::from_attrs).collect(),
+        }
+    }
+
+    /// The container prefix, `""` if none.
+    pub fn prefix(&self) -> &str {
+        self.prefix.as_ref().map_or("", |p| p.value.as_str())
+    }
+}
+
+impl<'a> Field<'a> {
+    fn from_attrs(attrs: &'a FieldAttrs) -> Option<Self> {
+        let ident = attrs.ident.as_ref()?;
+        let name = ident.to_string().trim_start_matches("r#").to_owned();
+        let (shape, locator_ty) = if attrs.flatten.is_present() {
+            (Shape::Flatten, &attrs.ty)
+        } else if let Some(inner) = generic_arg(&attrs.ty, "Option") {
+            (Shape::Optional, inner)
+        } else if let Some(inner) = generic_arg(&attrs.ty, "Vec") {
+            (Shape::List, inner)
+        } else {
+            (Shape::Required, &attrs.ty)
+        };
+        let var = match &attrs.env {
+            Some(env) => Lit::from(env),
+            None => Lit {
+                value: derived_name(&name, is_secret(locator_ty)),
+                span: ident.span(),
+            },
+        };
+        Some(Field {
+            ident,
+            name,
+            ty: &attrs.ty,
+            locator_ty,
+            shape,
+            var,
+            explicit_env: attrs.env.is_some(),
+            aliases: attrs.alias.iter().map(Lit::from).collect(),
+            example: attrs.example.as_ref().map(Lit::from),
+            prefix: attrs.prefix.as_ref().map(Lit::from),
+            min: attrs.min.as_ref().map(Lit::from),
+            description: description(&attrs.attrs),
+            attrs,
+        })
+    }
+
+    /// The flatten prefix, `""` if none.
+    pub fn flatten_prefix(&self) -> &str {
+        self.prefix.as_ref().map_or("", |p| p.value.as_str())
+    }
+}
+
+/// `SCREAMING_SNAKE_CASE` of the field, plus `_URL` unless it already ends in `url` or the
+/// field is a `Secret` (a credential that is not a URL).
+pub fn derived_name(field: &str, secret: bool) -> String {
+    let upper = field.to_ascii_uppercase();
+    if secret || upper.ends_with("URL") {
+        upper
+    } else {
+        format!("{upper}_URL")
+    }
+}
+
+/// The last path segment's name of a type (`PostgresUrl` for `resources::PostgresUrl`).
+pub fn last_ident(ty: &syn::Type) -> Option<&syn::PathSegment> {
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => p.path.segments.last(),
+        syn::Type::Group(g) => last_ident(&g.elem),
+        _ => None,
+    }
+}
+
+/// `T` when `ty` is `wrapper<T>` (by the last path segment).
+pub fn generic_arg<'t>(ty: &'t syn::Type, wrapper: &str) -> Option<&'t syn::Type> {
+    let seg = last_ident(ty)?;
+    if seg.ident != wrapper {
+        return None;
+    }
+    match &seg.arguments {
+        syn::PathArguments::AngleBracketed(args) if args.args.len() == 1 => match &args.args[0] {
+            syn::GenericArgument::Type(t) => Some(t),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+pub fn is_secret(ty: &syn::Type) -> bool {
+    last_ident(ty).is_some_and(|s| s.ident == "Secret")
+}
+
+/// The name by which the derive recognizes a built-in locator type: the alias
+/// (`PostgresUrl`), `Secret`, or the kind inside `ServiceUrl<…>`.
+pub fn builtin_name(ty: &syn::Type) -> Option<String> {
+    if let Some(kind) = generic_arg(ty, "ServiceUrl") {
+        return last_ident(kind).map(|s| s.ident.to_string());
+    }
+    last_ident(ty).map(|s| s.ident.to_string())
+}
+
+/// The first paragraph of the doc comment, its lines joined by spaces.
+fn description(attrs: &[syn::Attribute]) -> String {
+    let mut lines = Vec::new();
+    for attr in attrs {
+        if !attr.path().is_ident("doc") {
+            continue;
+        }
+        if let syn::Meta::NameValue(nv) = &attr.meta
+            && let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) = &nv.value
+        {
+            for line in s.value().lines() {
+                lines.push(line.strip_prefix(' ').unwrap_or(line).trim_end().to_owned());
+            }
+        }
+    }
+    let paragraph: Vec<&str> = lines
+        .iter()
+        .map(String::as_str)
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| !l.trim().is_empty())
+        .collect();
+    paragraph.join(" ")
+}

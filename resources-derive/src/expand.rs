@@ -1,0 +1,221 @@
+//! Code generation: a pure function of the validated model.
+//!
+//! The expansion is table-driven: a static manifest (one entry per field, naming the locator
+//! type once) read by the one loading loop in `resources-core`, and a builder that moves each
+//! loaded value into its field. No per-field loading code is generated.
+
+use darling::FromDeriveInput;
+use darling::FromField;
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::ast::{Container, Field, Shape, builtin_name, last_ident};
+use crate::attr::{ContainerAttrs, FieldAttrs};
+use crate::{fallback, valid};
+
+/// The whole derive: parse, model, validate, expand (or fall back with every error).
+pub fn derive(input: &syn::DeriveInput) -> TokenStream {
+    let mut acc = darling::Error::accumulator();
+    let fields = named_fields(input, &mut acc);
+    let container = acc.handle(ContainerAttrs::from_derive_input(input));
+    let parsed: Vec<FieldAttrs> = fields
+        .iter()
+        .filter_map(|f| acc.handle(FieldAttrs::from_field(f)))
+        .collect();
+    let krate = container
+        .as_ref()
+        .and_then(|c| c.krate.clone())
+        .unwrap_or_else(|| syn::parse_quote!(::resources));
+    let Some(container) = container else {
+        return fallback::expand(input, &krate, acc_errors(acc));
+    };
+    let model = Container::from_attrs(&container, &parsed);
+    valid::validate(&model, &mut acc);
+    match acc.finish() {
+        Ok(()) => expand(&model),
+        Err(e) => fallback::expand(input, &krate, e.write_errors()),
+    }
+}
+
+fn acc_errors(acc: darling::error::Accumulator) -> TokenStream {
+    match acc.finish() {
+        Ok(()) => TokenStream::new(),
+        Err(e) => e.write_errors(),
+    }
+}
+
+/// The named fields, or an error saying which shapes the derive takes.
+fn named_fields<'a>(
+    input: &'a syn::DeriveInput,
+    acc: &mut darling::error::Accumulator,
+) -> Vec<&'a syn::Field> {
+    let what = match &input.data {
+        syn::Data::Struct(s) => match &s.fields {
+            syn::Fields::Named(named) => return named.named.iter().collect(),
+            syn::Fields::Unnamed(_) => "a tuple struct",
+            syn::Fields::Unit => "a unit struct",
+        },
+        syn::Data::Enum(_) => "an enum",
+        syn::Data::Union(_) => "a union",
+    };
+    acc.push(
+        darling::Error::custom(format!(
+            "#[derive(Resources)] takes a struct with named fields, one per resource; `{}` is {what}",
+            input.ident
+        ))
+        .with_span(&input.ident),
+    );
+    Vec::new()
+}
+
+/// The generated impl.
+pub fn expand(c: &Container<'_>) -> TokenStream {
+    let krate = &c.krate;
+    let ident = c.ident;
+    let type_name = ident.to_string();
+    let prefix = c.prefix();
+    let entries = c.fields.iter().map(entry);
+    let builds = c.fields.iter().map(|f| build(c, f));
+    let doc = doc_table(c);
+    // Names under flattened fields are only known to the nested types: check them in const
+    // evaluation, so a collision fails the build.
+    let names_check = c.fields.iter().any(|f| f.shape == Shape::Flatten).then(|| {
+        let message = format!(
+            "two variables of `{ident}` have the same name once the prefixes of its flattened fields apply: \
+             give a flattened field another `prefix`"
+        );
+        quote_spanned! {ident.span()=>
+            const _: () = __r::check_unique_names(&<#ident as #krate::Resources>::MANIFEST, #message);
+        }
+    });
+    quote! {
+        const _: () = {
+            use #krate::__private as __r;
+
+            #names_check
+
+            #[doc = #doc]
+            #[automatically_derived]
+            impl #krate::Resources for #ident {
+                const MANIFEST: __r::Manifest = __r::Manifest {
+                    type_name: #type_name,
+                    prefix: #prefix,
+                    entries: &[#(#entries),*],
+                };
+
+                fn manifest() -> &'static __r::Manifest {
+                    &<Self as #krate::Resources>::MANIFEST
+                }
+
+                fn __build(__v: &mut __r::Values) -> ::core::option::Option<Self> {
+                    ::core::option::Option::Some(Self { #(#builds),* })
+                }
+            }
+        };
+    }
+}
+
+/// One manifest entry; the locator type is named here, at the field's type span, so a type
+/// that is not a locator is reported on the field.
+fn entry(f: &Field<'_>) -> TokenStream {
+    let field = &f.name;
+    let name = &f.var.value;
+    let description = &f.description;
+    let example = f.example.as_ref().map_or("", |e| e.value.as_str());
+    let ty = f.locator_ty;
+    let aliases = f.aliases.iter().map(|a| &a.value);
+    match f.shape {
+        Shape::Required => quote_spanned! {ty.span()=>
+            __r::required::<#ty>(#field, #name, &[#(#aliases),*], #description, #example)
+        },
+        Shape::Optional => quote_spanned! {ty.span()=>
+            __r::optional::<#ty>(#field, #name, &[#(#aliases),*], #description, #example)
+        },
+        Shape::List => {
+            let min = f.min.as_ref().map_or(0, |m| m.value);
+            quote_spanned! {ty.span()=>
+                __r::list::<#ty>(#field, #name, #min, #description, #example)
+            }
+        }
+        Shape::Flatten => {
+            let prefix = f.flatten_prefix();
+            quote_spanned! {ty.span()=>
+                __r::flatten(#field, #prefix, &<#ty as __r::Resources>::MANIFEST)
+            }
+        }
+    }
+}
+
+/// One field of the builder.
+fn build(c: &Container<'_>, f: &Field<'_>) -> TokenStream {
+    let ident = f.ident;
+    let ty = f.ty;
+    let krate = &c.krate;
+    match f.shape {
+        Shape::Required => quote!(#ident: __v.required()?),
+        Shape::Optional => quote!(#ident: __v.optional()?),
+        Shape::List => quote!(#ident: __v.list()?),
+        Shape::Flatten => {
+            quote_spanned!(ty.span()=> #ident: <#ty as #krate::Resources>::__build(__v)?)
+        }
+    }
+}
+
+/// The rustdoc of the variables: the same Markdown table the runtime renderer writes.
+pub fn doc_table(c: &Container<'_>) -> String {
+    use resources_core::Presence;
+    use resources_core::doc::{TableRow, markdown_flatten_row, markdown_table};
+    let prefix = c.prefix();
+    let mut rows = Vec::new();
+    let mut flattened = Vec::new();
+    for f in &c.fields {
+        let presence = match f.shape {
+            Shape::Required => Presence::Required,
+            Shape::Optional => Presence::Optional,
+            Shape::List => Presence::List {
+                min: f.min.as_ref().map_or(0, |m| m.value),
+            },
+            Shape::Flatten => {
+                let ty = last_ident(f.ty)
+                    .map_or_else(|| "the nested struct".to_owned(), |s| s.ident.to_string());
+                flattened.push(markdown_flatten_row(
+                    &format!("{prefix}{}", f.flatten_prefix()),
+                    &ty,
+                    &f.description,
+                ));
+                continue;
+            }
+        };
+        let kind = builtin_name(f.locator_ty)
+            .and_then(|n| resources_core::__private::builtin_locator(&n))
+            .map_or_else(
+                || {
+                    quote::ToTokens::to_token_stream(f.locator_ty)
+                        .to_string()
+                        .replace(' ', "")
+                },
+                |l| (l.info)().kind.to_owned(),
+            );
+        rows.push(TableRow {
+            variable: format!("{prefix}{}", f.var.value),
+            aliases: f
+                .aliases
+                .iter()
+                .map(|a| format!("{prefix}{}", a.value))
+                .collect(),
+            kind,
+            presence,
+            description: f.description.clone(),
+        });
+    }
+    let mut table = markdown_table(&rows);
+    for row in flattened {
+        table.push_str(&row);
+    }
+    format!(
+        "# Environment\n\nThe variables `{}` reads, generated by `#[derive(Resources)]`. A variable `NAME` may \
+         instead be read from the file named by `NAME_FILE`.\n\n{table}",
+        c.ident
+    )
+}

@@ -1,0 +1,263 @@
+//! Validation: one function per rule, every error accumulated, each at the exact span.
+
+use std::collections::HashMap;
+
+use darling::Error;
+use darling::error::Accumulator;
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+
+use crate::ast::{Container, Field, Lit, Shape, builtin_name};
+
+/// Runs every rule; the accumulator holds every error found.
+pub fn validate(c: &Container<'_>, acc: &mut Accumulator) {
+    no_generics(c, acc);
+    for f in &c.fields {
+        no_literal_locator(c, f, acc);
+        keys_fit_the_shape(f, acc);
+        example_matches_kind(f, acc);
+    }
+    names_are_valid(c, acc);
+    names_are_unique(c, acc);
+    flattens_are_distinct(c, acc);
+}
+
+fn err(span: Span, message: impl std::fmt::Display) -> Error {
+    Error::custom(message).with_span(&span)
+}
+
+/// The loading code is shared and static; a generic struct would need one manifest per
+/// instantiation.
+fn no_generics(c: &Container<'_>, acc: &mut Accumulator) {
+    if !c.generics.params.is_empty() {
+        acc.push(err(
+            c.generics.span(),
+            "#[derive(Resources)] does not take generic parameters: name the locator types of each field",
+        ));
+    }
+}
+
+/// Resource handles come from config, never from code: no spelling of a literal locator.
+fn no_literal_locator(c: &Container<'_>, f: &Field<'_>, acc: &mut Accumulator) {
+    let a = f.attrs;
+    let given = [
+        ("default", &a.default),
+        ("default_value", &a.default_value),
+        ("value", &a.value),
+        ("url", &a.url),
+        ("fallback", &a.fallback),
+    ];
+    for (key, lit) in given {
+        if let Some(lit) = lit {
+            let var = format!("{}{}", c.prefix(), f.var.value);
+            acc.push(err(
+                lit.0,
+                format!(
+                    "resource handles come from config, not code: remove `{key}` and set {var} in the environment or a .env file \
+                     (`example = \"…\"` documents a sample value without using it)"
+                ),
+            ));
+        }
+    }
+}
+
+/// Keys that only make sense for some field shapes.
+fn keys_fit_the_shape(f: &Field<'_>, acc: &mut Accumulator) {
+    let a = f.attrs;
+    if f.shape == Shape::Flatten {
+        let nested = crate::ast::last_ident(f.ty).map_or_else(
+            || "the nested struct".to_owned(),
+            |s| format!("`{}`", s.ident),
+        );
+        if let Some(env) = &a.env {
+            acc.push(err(env.span(), format!("a flattened field has no variable of its own: its variables come from {nested}; use `prefix = \"…\"` to set them apart")));
+        }
+        for alias in &a.alias {
+            acc.push(err(alias.span(), format!("`alias` does not apply to a flattened field: declare aliases on the fields of {nested}")));
+        }
+        if let Some(example) = &a.example {
+            acc.push(err(example.span(), format!("`example` does not apply to a flattened field: declare examples on the fields of {nested}")));
+        }
+        if let Some(min) = &a.min {
+            acc.push(err(
+                min.span(),
+                "`min` applies to `Vec` fields, not flattened ones",
+            ));
+        }
+        for wrapper in ["Option", "Vec"] {
+            if crate::ast::generic_arg(f.ty, wrapper).is_some() {
+                acc.push(err(f.ty.span(), format!("a flattened field is a struct that derives `Resources`, not `{wrapper}<…>`: make the fields inside it optional instead")));
+            }
+        }
+    } else {
+        if let Some(prefix) = &a.prefix {
+            acc.push(err(prefix.span(), format!(
+                "`prefix` applies to flattened fields (`#[resource(flatten, prefix = \"…\")]`); for one variable, write its full name with `env = \"{}{}\"`",
+                prefix.as_str(), f.var.value
+            )));
+        }
+        if let (Some(min), false) = (&a.min, f.shape == Shape::List) {
+            acc.push(err(min.span(), "`min` applies to `Vec` fields: the fewest indexed variables (`NAME_0`, `NAME_1`, …) required"));
+        }
+        if f.shape == Shape::List {
+            for alias in &a.alias {
+                acc.push(err(alias.span(), "`alias` does not apply to a `Vec` field: its variables are the indexed `NAME_0`, `NAME_1`, …"));
+            }
+        }
+    }
+}
+
+/// An example ends up in committed docs: it must be a valid locator of the field's kind
+/// (checked for the built-in locator types).
+fn example_matches_kind(f: &Field<'_>, acc: &mut Accumulator) {
+    let (Some(example), Some(name)) = (&f.example, builtin_name(f.locator_ty)) else {
+        return;
+    };
+    let Some(locator) = resources_core::__private::builtin_locator(&name) else {
+        return;
+    };
+    if let Err(e) = (locator.parse)(&example.value) {
+        acc.push(err(
+            example.span,
+            format!("this example is not a valid {name}: {e}"),
+        ));
+    }
+}
+
+/// `A`–`Z`, `0`–`9` and `_`, not starting with a digit.
+fn valid_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn name_error(what: &str, lit: &Lit<String>) -> Error {
+    let suggestion: String = lit
+        .value
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let hint = if valid_name(&suggestion) && !suggestion.is_empty() {
+        format!(" (`{suggestion}`)")
+    } else {
+        String::new()
+    };
+    err(
+        lit.span,
+        format!(
+            "`{}` is not a valid {what}: use uppercase letters, digits and `_`, not starting with a digit{hint}",
+            lit.value
+        ),
+    )
+}
+
+/// Every name, alias and prefix is a portable environment variable name.
+fn names_are_valid(c: &Container<'_>, acc: &mut Accumulator) {
+    if let Some(p) = &c.prefix
+        && !valid_name(&p.value)
+    {
+        acc.push(name_error("prefix", p));
+    }
+    for f in &c.fields {
+        if f.shape == Shape::Flatten {
+            if let Some(p) = &f.prefix
+                && !valid_name(&p.value)
+            {
+                acc.push(name_error("prefix", p));
+            }
+            continue;
+        }
+        if !valid_name(&f.var.value) {
+            if f.explicit_env {
+                acc.push(name_error("variable name", &f.var));
+            } else {
+                acc.push(err(f.var.span, format!(
+                    "cannot derive a variable name from the field `{}`: set one with `#[resource(env = \"…\")]`",
+                    f.name
+                )));
+            }
+        }
+        for alias in &f.aliases {
+            if !valid_name(&alias.value) {
+                acc.push(name_error("variable name", alias));
+            }
+        }
+    }
+}
+
+/// No two variables share a name once the container prefix applies; no name is another's
+/// `_FILE` form or one of a list's indexed names.
+fn names_are_unique(c: &Container<'_>, acc: &mut Accumulator) {
+    let prefix = c.prefix();
+    // (full name, span, is a list stem)
+    let mut names: Vec<(String, Span, bool)> = Vec::new();
+    for f in c.fields.iter().filter(|f| f.shape != Shape::Flatten) {
+        names.push((
+            format!("{prefix}{}", f.var.value),
+            f.var.span,
+            f.shape == Shape::List,
+        ));
+        for alias in &f.aliases {
+            names.push((format!("{prefix}{}", alias.value), alias.span, false));
+        }
+    }
+    let mut first: HashMap<&str, Span> = HashMap::new();
+    for (name, span, _) in &names {
+        match first.get(name.as_str()) {
+            Some(earlier) => {
+                acc.push(err(
+                    *span,
+                    format!("the variable `{name}` is declared twice: give this one another name"),
+                ));
+                acc.push(err(
+                    *earlier,
+                    format!("note: `{name}` is first declared here"),
+                ));
+            }
+            None => {
+                first.insert(name, *span);
+            }
+        }
+    }
+    for (name, span, _) in &names {
+        if let Some(base) = name.strip_suffix("_FILE")
+            && first.contains_key(base)
+        {
+            acc.push(err(*span, format!(
+                "`{name}` is the file form of `{base}` (its value may be read from the file `{name}` names): give this variable another name"
+            )));
+        }
+        for (stem, _, is_list) in &names {
+            if *is_list
+                && let Some(index) = name.strip_prefix(&format!("{stem}_"))
+                && !index.is_empty()
+                && index.bytes().all(|b| b.is_ascii_digit())
+            {
+                acc.push(err(*span, format!("`{name}` is one of the indexed variables of the list `{stem}`: give this variable another name")));
+            }
+        }
+    }
+}
+
+/// The same struct flattened twice needs two prefixes.
+fn flattens_are_distinct(c: &Container<'_>, acc: &mut Accumulator) {
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    for f in c.fields.iter().filter(|f| f.shape == Shape::Flatten) {
+        let ty = quote::ToTokens::to_token_stream(f.ty).to_string();
+        let prefix = f.flatten_prefix();
+        if seen.iter().any(|(t, p)| *t == ty && *p == prefix) {
+            let span = f.prefix.as_ref().map_or_else(|| f.ident.span(), |p| p.span);
+            acc.push(err(span, format!(
+                "`{ty}` is flattened twice with the same prefix `{prefix}`: their variables would collide; give each a different `prefix`"
+            )));
+        }
+        seen.push((ty, prefix));
+    }
+}
