@@ -193,6 +193,7 @@ macro_rules! list_locator_impls {
             }
         }
 
+        #[diagnostic::do_not_recommend]
         impl Locator for $ty {
             fn parse_locator(input: &str) -> Result<Self, LocatorError> {
                 Self::parse(input)

@@ -427,6 +427,7 @@ impl<K: Kind> ServiceUrl<K> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<K: Kind> Locator for ServiceUrl<K> {
     fn parse_locator(input: &str) -> Result<Self, LocatorError> {
         Self::parse(input)
@@ -483,6 +484,7 @@ impl<K: Kind> fmt::Debug for ServiceUrl<K> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl Locator for Secret<String> {
     fn parse_locator(input: &str) -> Result<Self, LocatorError> {
         const NAME: &str = "secret";

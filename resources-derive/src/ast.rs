@@ -184,7 +184,7 @@ fn description(attrs: &[syn::Attribute]) -> String {
                 ..
             }) = &nv.value
         {
-            for line in s.value().lines() {
+            for line in s.value().split('\n') {
                 lines.push(line.strip_prefix(' ').unwrap_or(line).trim_end().to_owned());
             }
         }

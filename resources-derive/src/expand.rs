@@ -18,10 +18,12 @@ use crate::{fallback, valid};
 pub fn derive(input: &syn::DeriveInput) -> TokenStream {
     let mut acc = darling::Error::accumulator();
     let fields = named_fields(input, &mut acc);
-    let container = acc.handle(ContainerAttrs::from_derive_input(input));
+    let container = acc.handle(
+        ContainerAttrs::from_derive_input(input).map_err(|e| suggest(e, CONTAINER_KEYS)),
+    );
     let parsed: Vec<FieldAttrs> = fields
         .iter()
-        .filter_map(|f| acc.handle(FieldAttrs::from_field(f)))
+        .filter_map(|f| acc.handle(FieldAttrs::from_field(f).map_err(|e| suggest(e, FIELD_KEYS))))
         .collect();
     let krate = container
         .as_ref()
@@ -36,6 +38,57 @@ pub fn derive(input: &syn::DeriveInput) -> TokenStream {
         Ok(()) => expand(&model),
         Err(e) => fallback::expand(input, &krate, e.write_errors()),
     }
+}
+
+/// The keys of `#[resources(...)]`.
+const CONTAINER_KEYS: &[&str] = &["prefix", "crate"];
+/// The keys of `#[resource(...)]` a user should write.
+const FIELD_KEYS: &[&str] = &["env", "alias", "example", "flatten", "prefix", "min"];
+
+/// Adds "did you mean" to unknown-key errors darling found no close match for (it misses
+/// transpositions such as `evn` for `env`), and says which keys exist.
+fn suggest(errors: darling::Error, keys: &[&str]) -> darling::Error {
+    let mapped = errors.into_iter().map(|e| {
+        let text = e.to_string();
+        let Some(key) = text
+            .strip_prefix("Unknown field: `")
+            .and_then(|rest| rest.split('`').next())
+        else {
+            return e;
+        };
+        if text.contains("Did you mean") {
+            return e;
+        }
+        let close = keys.iter().find(|k| edit_distance(k, key) <= 2);
+        let message = match close {
+            Some(k) => format!("unknown key `{key}`: did you mean `{k}`?"),
+            None => format!("unknown key `{key}`: expected one of {}", keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
+        };
+        darling::Error::custom(message).with_span(&e.span())
+    });
+    darling::Error::multiple(mapped.collect())
+}
+
+/// Optimal string alignment distance (insertions, deletions, substitutions, transpositions).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 fn acc_errors(acc: darling::error::Accumulator) -> TokenStream {

@@ -1,0 +1,23 @@
+//! Compile-fail cases: each `tests/ui/<topic>/<case>.rs` with the `.stderr` a user sees.
+
+#[test]
+fn ui() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/*/*.rs");
+}
+
+/// Three mistakes in one struct give three errors in one build.
+#[test]
+fn three_mistakes_three_errors() {
+    let stderr = std::fs::read_to_string("tests/ui/accumulate/three-mistakes.stderr").unwrap();
+    let errors = stderr.lines().filter(|l| l.starts_with("error")).count();
+    assert_eq!(errors, 3, "{stderr}");
+}
+
+/// On error the stub impl is emitted: the case that uses the type shows only the real error.
+#[test]
+fn fallback_shows_only_the_real_error() {
+    let stderr = std::fs::read_to_string("tests/ui/fallback/only-the-real-error.stderr").unwrap();
+    let errors = stderr.lines().filter(|l| l.starts_with("error")).count();
+    assert_eq!(errors, 1, "{stderr}");
+}

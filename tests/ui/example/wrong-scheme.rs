@@ -1,0 +1,9 @@
+use resources::{PostgresUrl, Resources};
+
+#[derive(Resources)]
+struct Backing {
+    #[resource(example = "mysql://app:secret@db.example.com/app")]
+    db: PostgresUrl,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use resources::{PostgresUrl, Resources};
+
+#[derive(Resources)]
+struct Backing {
+    #[resource(alias = "SHARD_URL")]
+    shards: Vec<PostgresUrl>,
+}
+
+fn main() {}

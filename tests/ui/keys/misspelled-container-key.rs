@@ -1,0 +1,9 @@
+use resources::{PostgresUrl, Resources};
+
+#[derive(Resources)]
+#[resources(prefx = "APP_")]
+struct Backing {
+    db: PostgresUrl,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use resources::{PostgresUrl, Resources};
+
+#[derive(Resources)]
+struct Backing {
+    #[resource(prefix = "REPLICA_")]
+    db: PostgresUrl,
+}
+
+fn main() {}

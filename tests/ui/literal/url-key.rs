@@ -1,0 +1,9 @@
+use resources::{Resources, SmtpUrl};
+
+#[derive(Resources)]
+struct Backing {
+    #[resource(url = "smtp://localhost:25")]
+    mail: SmtpUrl,
+}
+
+fn main() {}

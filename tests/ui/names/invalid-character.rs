@@ -1,0 +1,9 @@
+use resources::{PostgresUrl, Resources};
+
+#[derive(Resources)]
+struct Backing {
+    #[resource(env = "DATABASE-URL")]
+    db: PostgresUrl,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use resources::{PostgresUrl, Resources};
+
+#[derive(Resources)]
+#[resources(prefix = "app.")]
+struct Backing {
+    db: PostgresUrl,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use resources::{PostgresUrl, Resources};
+
+#[derive(Resources)]
+enum Backing {
+    Primary(PostgresUrl),
+}
+
+fn main() {}

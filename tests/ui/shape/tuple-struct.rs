@@ -1,0 +1,6 @@
+use resources::{PostgresUrl, Resources};
+
+#[derive(Resources)]
+struct Backing(PostgresUrl);
+
+fn main() {}

@@ -1,0 +1,8 @@
+use resources::Resources;
+
+#[derive(Resources)]
+struct Backing {
+    database_url: &'static str,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use resources::Resources;
+
+#[derive(Resources)]
+struct Backing {
+    cache: url::Url,
+}
+
+fn main() {}
