@@ -23,7 +23,11 @@ struct Backing {
     /// Primary database.
     ///
     /// Only the first paragraph is the description.
-    #[resource(env = "DATABASE_URL", alias = "HEROKU_POSTGRESQL_URL", alias = "PG_URL")]
+    #[resource(
+        env = "DATABASE_URL",
+        alias = "HEROKU_POSTGRESQL_URL",
+        alias = "PG_URL"
+    )]
     db: PostgresUrl,
     /// Jobs.
     queue: AmqpUrl,
@@ -49,7 +53,10 @@ fn full() -> Vec<(&'static str, String)> {
     [
         ("APP_DATABASE_URL", "postgres://app:pw-db@db/app"),
         ("APP_QUEUE_URL", "amqp://jobs:pw-mq@mq/%2Fjobs"),
-        ("APP_MAIL_URL", "smtp://mailer:pw-mail@smtp:587?tls=required"),
+        (
+            "APP_MAIL_URL",
+            "smtp://mailer:pw-mail@smtp:587?tls=required",
+        ),
         ("APP_SHARDS_URL_0", "postgres://s0/app"),
         ("APP_SHARDS_URL_1", "postgres://u:pw-shard@s1/app"),
         ("APP_TRACKER_TOKEN", "pw-token"),
@@ -83,7 +90,10 @@ fn debug_of_the_loaded_struct_redacts_every_field_type() {
     let debug = format!("{b:?} {b:#?}");
     for (_, value) in full() {
         if let Some(i) = value.find("pw-") {
-            let secret: String = value[i..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+            let secret: String = value[i..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
             assert!(!debug.contains(&secret), "{secret} in {debug}");
         }
     }
@@ -96,14 +106,18 @@ fn aliases_are_tried_in_order_and_prefixed() {
     let mut vars = full();
     vars.retain(|(k, _)| *k != "APP_DATABASE_URL");
     vars.push(("APP_PG_URL", "postgres://second/app".to_owned()));
-    vars.push(("APP_HEROKU_POSTGRESQL_URL", "postgres://first/app".to_owned()));
+    vars.push((
+        "APP_HEROKU_POSTGRESQL_URL",
+        "postgres://first/app".to_owned(),
+    ));
     let b = Backing::load(&MapSource::new(vars)).unwrap();
     assert_eq!(b.db.host().unwrap().to_string(), "first");
 }
 
 #[test]
 fn file_indirection_through_the_derive() {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("derive-file-{}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("derive-file-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("token");
     std::fs::write(&file, "pw-from-file\n").unwrap();
@@ -127,7 +141,11 @@ fn every_problem_at_once_nested_included() {
     let err = Backing::load(&MapSource::new(vars)).unwrap_err();
     let shown = err.to_string();
     assert!(!shown.contains("hunter2"), "{shown}");
-    let summary: Vec<(&str, Option<&str>)> = err.problems().iter().map(|p| (p.var(), p.field())).collect();
+    let summary: Vec<(&str, Option<&str>)> = err
+        .problems()
+        .iter()
+        .map(|p| (p.var(), p.field()))
+        .collect();
     assert_eq!(
         summary,
         vec![
@@ -142,20 +160,37 @@ fn every_problem_at_once_nested_included() {
         ],
         "{shown}"
     );
-    assert!(matches!(err.problems()[3].what(), ProblemKind::ListGap { missing: 0, found: 1 }));
-    assert!(matches!(err.problems()[4].what(), ProblemKind::TooFew { min: 1, found: 0 }));
+    assert!(matches!(
+        err.problems()[3].what(),
+        ProblemKind::ListGap {
+            missing: 0,
+            found: 1
+        }
+    ));
+    assert!(matches!(
+        err.problems()[4].what(),
+        ProblemKind::TooFew { min: 1, found: 0 }
+    ));
     assert!(matches!(err.problems()[5].what(), ProblemKind::Empty));
     // The declared example is shown in messages with its password redacted.
-    assert!(shown.contains("(for example smtp://mailer:***@smtp.example.com:587?tls=required)"), "{shown}");
+    assert!(
+        shown.contains("(for example smtp://mailer:***@smtp.example.com:587?tls=required)"),
+        "{shown}"
+    );
     // Missing names its aliases.
-    let err = Backing::load(&MapSource::new([("X", "y")])).unwrap_err().to_string();
+    let err = Backing::load(&MapSource::new([("X", "y")]))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("APP_DATABASE_URL (field `db`, PostgreSQL): not set, nor its aliases APP_HEROKU_POSTGRESQL_URL, APP_PG_URL; set APP_DATABASE_URL"), "{err}");
 }
 
 #[test]
 fn manifest_in_declaration_order_with_prefixes() {
     let vars = Backing::manifest().vars();
-    let names: Vec<(&str, &str)> = vars.iter().map(|v| (v.name.as_str(), v.field_path.as_str())).collect();
+    let names: Vec<(&str, &str)> = vars
+        .iter()
+        .map(|v| (v.name.as_str(), v.field_path.as_str()))
+        .collect();
     assert_eq!(
         names,
         vec![
@@ -176,7 +211,10 @@ fn manifest_in_declaration_order_with_prefixes() {
     assert_eq!(vars[0].file_name(), "APP_DATABASE_URL_FILE");
     assert_eq!(vars[2].decl.presence, Presence::Optional);
     assert_eq!(vars[4].decl.presence, Presence::List { min: 1 });
-    assert_eq!(vars[3].example_redacted(), "smtp://mailer:***@smtp.example.com:587?tls=required");
+    assert_eq!(
+        vars[3].example_redacted(),
+        "smtp://mailer:***@smtp.example.com:587?tls=required"
+    );
     assert_eq!(vars[5].info().kind, "secret");
     assert_eq!(vars[7].decl.description, "Its cache, if any.");
     assert_eq!(Backing::MANIFEST.type_name, "Backing");
@@ -185,6 +223,7 @@ fn manifest_in_declaration_order_with_prefixes() {
 /// Derived names: SCREAMING_SNAKE_CASE plus `_URL`, unless the field ends in `url`; a
 /// `Secret` keeps its name.
 #[derive(Debug, Resources)]
+#[allow(dead_code)]
 struct Names {
     database_url: PostgresUrl,
     cache: RedisUrl,
@@ -198,10 +237,23 @@ struct Names {
 
 #[test]
 fn derived_names() {
-    let names: Vec<String> = Names::manifest().vars().into_iter().map(|v| v.name).collect();
+    let names: Vec<String> = Names::manifest()
+        .vars()
+        .into_iter()
+        .map(|v| v.name)
+        .collect();
     assert_eq!(
         names,
-        ["DATABASE_URL", "CACHE_URL", "DBURL", "TYPE_URL", "KAFKA_URL", "MEMCACHE_URL", "UPLOADS_URL", "API_KEY"]
+        [
+            "DATABASE_URL",
+            "CACHE_URL",
+            "DBURL",
+            "TYPE_URL",
+            "KAFKA_URL",
+            "MEMCACHE_URL",
+            "UPLOADS_URL",
+            "API_KEY"
+        ]
     );
 }
 
@@ -226,7 +278,10 @@ fn nested_flatten_prefixes_compose() {
     let mut source = Vec::new();
     for side in ["PRIMARY", "SECONDARY"] {
         for (k, v) in full() {
-            source.push((format!("SVC_{side}_{k}"), v.replace("@db/", &format!("@{}/", side.to_lowercase()))));
+            source.push((
+                format!("SVC_{side}_{k}"),
+                v.replace("@db/", &format!("@{}/", side.to_lowercase())),
+            ));
         }
     }
     let o = Outer::load(&MapSource::new(source)).unwrap();

@@ -87,7 +87,6 @@ pub struct VarDecl {
 }
 
 /// A nested struct flattened under a prefix.
-#[derive(Debug)]
 pub struct FlattenDecl {
     /// The field's name.
     pub field: &'static str,
@@ -95,6 +94,21 @@ pub struct FlattenDecl {
     pub prefix: &'static str,
     /// The nested type's manifest.
     pub manifest: &'static Manifest,
+    /// Builds the nested struct from the loaded values (type-erased).
+    pub build: BuildFn,
+}
+
+/// Builds a nested struct from the values of a load, boxed.
+pub type BuildFn = fn(&mut crate::__private::Values) -> Option<Box<dyn Any + Send>>;
+
+impl fmt::Debug for FlattenDecl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FlattenDecl")
+            .field("field", &self.field)
+            .field("prefix", &self.prefix)
+            .field("manifest", &self.manifest)
+            .finish_non_exhaustive()
+    }
 }
 
 /// One variable with every prefix applied: what a renderer or a tool reads.

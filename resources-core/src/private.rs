@@ -43,9 +43,12 @@ impl Values {
             .collect()
     }
 
-    /// The next values, of a flattened struct.
-    pub fn flatten<R: Resources>(&mut self) -> Option<R> {
-        R::__build(self)
+    /// The next values, of the flattened field declared by `entry`.
+    pub fn flattened<T: Any>(&mut self, entry: &Entry) -> Option<T> {
+        match entry {
+            Entry::Flatten(f) => (f.build)(self)?.downcast::<T>().ok().map(|b| *b),
+            Entry::Var(_) => None,
+        }
     }
 }
 
@@ -217,16 +220,17 @@ const fn entry<L: Locator>(
     })
 }
 
+fn build_erased<R: Resources>(values: &mut Values) -> Option<Erased> {
+    R::__build(values).map(|r| Box::new(r) as Erased)
+}
+
 /// A flattened field's entry.
-pub const fn flatten(
-    field: &'static str,
-    prefix: &'static str,
-    manifest: &'static Manifest,
-) -> Entry {
+pub const fn flatten<R: Resources>(field: &'static str, prefix: &'static str) -> Entry {
     Entry::Flatten(FlattenDecl {
         field,
         prefix,
-        manifest,
+        manifest: R::MANIFEST,
+        build: build_erased::<R>,
     })
 }
 

@@ -31,12 +31,14 @@ use crate::source::{Env, Source};
     label = "not a `Resources` struct",
     note = "add `#[derive(Resources)]` to `{Self}`"
 )]
-pub trait Resources: Sized {
+pub trait Resources: Sized + Send + 'static {
     /// Every variable this type reads, as static data.
-    const MANIFEST: Manifest;
+    const MANIFEST: &'static Manifest;
 
-    /// The same manifest, by reference.
-    fn manifest() -> &'static Manifest;
+    /// Every variable this type reads (the same as [`MANIFEST`](Self::MANIFEST)).
+    fn manifest() -> &'static Manifest {
+        Self::MANIFEST
+    }
 
     /// Loads every field from `source`, reporting every problem at once.
     fn load(source: &dyn Source) -> Result<Self, LoadError> {

@@ -18,9 +18,8 @@ use crate::{fallback, valid};
 pub fn derive(input: &syn::DeriveInput) -> TokenStream {
     let mut acc = darling::Error::accumulator();
     let fields = named_fields(input, &mut acc);
-    let container = acc.handle(
-        ContainerAttrs::from_derive_input(input).map_err(|e| suggest(e, CONTAINER_KEYS)),
-    );
+    let container = acc
+        .handle(ContainerAttrs::from_derive_input(input).map_err(|e| suggest(e, CONTAINER_KEYS)));
     let parsed: Vec<FieldAttrs> = fields
         .iter()
         .filter_map(|f| acc.handle(FieldAttrs::from_field(f).map_err(|e| suggest(e, FIELD_KEYS))))
@@ -62,7 +61,13 @@ fn suggest(errors: darling::Error, keys: &[&str]) -> darling::Error {
         let close = keys.iter().find(|k| edit_distance(k, key) <= 2);
         let message = match close {
             Some(k) => format!("unknown key `{key}`: did you mean `{k}`?"),
-            None => format!("unknown key `{key}`: expected one of {}", keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
+            None => format!(
+                "unknown key `{key}`: expected one of {}",
+                keys.iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         };
         darling::Error::custom(message).with_span(&e.span())
     });
@@ -76,13 +81,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -129,7 +136,7 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
     let type_name = ident.to_string();
     let prefix = c.prefix();
     let entries = c.fields.iter().map(entry);
-    let builds = c.fields.iter().map(|f| build(c, f));
+    let builds = c.fields.iter().enumerate().map(build);
     let doc = doc_table(c);
     // Names under flattened fields are only known to the nested types: check them in const
     // evaluation, so a collision fails the build.
@@ -139,7 +146,7 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
              give a flattened field another `prefix`"
         );
         quote_spanned! {ident.span()=>
-            const _: () = __r::check_unique_names(&<#ident as #krate::Resources>::MANIFEST, #message);
+            const _: () = __r::check_unique_names(<#ident as #krate::Resources>::MANIFEST, #message);
         }
     });
     quote! {
@@ -151,15 +158,11 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
             #[doc = #doc]
             #[automatically_derived]
             impl #krate::Resources for #ident {
-                const MANIFEST: __r::Manifest = __r::Manifest {
+                const MANIFEST: &'static __r::Manifest = &__r::Manifest {
                     type_name: #type_name,
                     prefix: #prefix,
                     entries: &[#(#entries),*],
                 };
-
-                fn manifest() -> &'static __r::Manifest {
-                    &<Self as #krate::Resources>::MANIFEST
-                }
 
                 fn __build(__v: &mut __r::Values) -> ::core::option::Option<Self> {
                     ::core::option::Option::Some(Self { #(#builds),* })
@@ -193,25 +196,20 @@ fn entry(f: &Field<'_>) -> TokenStream {
         }
         Shape::Flatten => {
             let prefix = f.flatten_prefix();
-            quote_spanned! {ty.span()=>
-                __r::flatten(#field, #prefix, &<#ty as __r::Resources>::MANIFEST)
-            }
+            quote_spanned!(ty.span()=> __r::flatten::<#ty>(#field, #prefix))
         }
     }
 }
 
 /// One field of the builder.
-fn build(c: &Container<'_>, f: &Field<'_>) -> TokenStream {
+fn build((index, f): (usize, &Field<'_>)) -> TokenStream {
     let ident = f.ident;
-    let ty = f.ty;
-    let krate = &c.krate;
     match f.shape {
         Shape::Required => quote!(#ident: __v.required()?),
         Shape::Optional => quote!(#ident: __v.optional()?),
         Shape::List => quote!(#ident: __v.list()?),
-        Shape::Flatten => {
-            quote_spanned!(ty.span()=> #ident: <#ty as #krate::Resources>::__build(__v)?)
-        }
+        // The nested type is named once, in its manifest entry; the builder goes through it.
+        Shape::Flatten => quote!(#ident: __v.flattened(&Self::MANIFEST.entries[#index])?),
     }
 }
 
