@@ -75,7 +75,7 @@ fn suggest(errors: darling::Error, keys: &[&str]) -> darling::Error {
 }
 
 /// Optimal string alignment distance (insertions, deletions, substitutions, transpositions).
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for (i, row) in d.iter_mut().enumerate() {

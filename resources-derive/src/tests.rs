@@ -1,0 +1,169 @@
+//! Unit tests of every stage on `parse_quote!` input, and expansion snapshots reviewed like
+//! code (`UPDATE_EXPECT=1 cargo test -p resources-derive` rewrites them).
+
+use expect_test::expect_file;
+use proc_macro2::TokenStream;
+use syn::parse_quote;
+
+use crate::ast::derived_name;
+use crate::expand;
+
+fn pretty(tokens: TokenStream) -> String {
+    let file: syn::File = syn::parse2(tokens).expect("the expansion parses as items");
+    prettyplease::unparse(&file)
+}
+
+fn errors(tokens: &TokenStream) -> Vec<String> {
+    let text = tokens.to_string();
+    text.match_indices("compile_error !")
+        .map(|(i, _)| {
+            let rest = &text[i..];
+            let start = rest.find('"').map_or(0, |s| s + 1);
+            let end = rest[start..].find("\" }").map_or(rest.len(), |e| start + e);
+            rest[start..end].to_owned()
+        })
+        .collect()
+}
+
+fn representative() -> syn::DeriveInput {
+    parse_quote! {
+        /// Backing services this deploy is attached to.
+        #[resources(prefix = "APP_")]
+        struct Backing {
+            /// Primary database.
+            ///
+            /// Details that stay out of the table.
+            #[resource(env = "DATABASE_URL", alias = "HEROKU_POSTGRESQL_URL")]
+            db: PostgresUrl,
+            /// Jobs | queue.
+            queue: AmqpUrl,
+            /// Cache; the app runs without it.
+            cache: Option<RedisUrl>,
+            /// Shards.
+            #[resource(min = 1, example = "postgres://app:hunter2@shard.example.com/app")]
+            shards: Vec<PostgresUrl>,
+            /// Error tracker token.
+            tracker_token: Secret<String>,
+            /// Custom kind.
+            logs: ServiceUrl<Loggly>,
+            /// Read replica.
+            #[resource(flatten, prefix = "REPLICA_")]
+            replica: Replica,
+        }
+    }
+}
+
+#[test]
+fn expansion_of_a_representative_struct() {
+    let out = expand::derive(&representative());
+    assert!(errors(&out).is_empty(), "{:?}", errors(&out));
+    expect_file!["snapshots/backing.rs"].assert_eq(&pretty(out));
+}
+
+#[test]
+fn expansion_on_error_is_errors_plus_a_stub() {
+    let input: syn::DeriveInput = parse_quote! {
+        struct Backing {
+            #[resource(default = "postgres://localhost/app")]
+            db: PostgresUrl,
+        }
+    };
+    let out = expand::derive(&input);
+    expect_file!["snapshots/fallback.rs"].assert_eq(&pretty(out));
+}
+
+#[test]
+fn the_doc_table_lists_every_variable() {
+    let out = expand::derive(&representative()).to_string();
+    for row in [
+        "| `APP_DATABASE_URL` (or `APP_HEROKU_POSTGRESQL_URL`) | PostgreSQL | yes | Primary database. |",
+        "| `APP_QUEUE_URL` | AMQP | yes | Jobs \\\\| queue. |",
+        "| `APP_CACHE_URL` | Redis | no | Cache; the app runs without it. |",
+        "| `APP_SHARDS_URL_0`, `APP_SHARDS_URL_1`, … | PostgreSQL | yes (list, at least 1) | Shards. |",
+        "| `APP_TRACKER_TOKEN` | secret | yes | Error tracker token. |",
+        "| `APP_LOGS_URL` | ServiceUrl&lt;Loggly&gt; | yes | Custom kind. |",
+        "| `APP_REPLICA_…`: the variables of [`Replica`], each prefixed `APP_REPLICA_` | Replica | see [`Replica`] | Read replica. |",
+    ] {
+        assert!(out.contains(row), "missing {row} in {out}");
+    }
+    // The description keeps the first paragraph only; the example's password never shows.
+    assert!(!out.contains("Details that stay out"));
+}
+
+#[test]
+fn three_mistakes_give_three_errors() {
+    let input: syn::DeriveInput = parse_quote! {
+        struct Backing {
+            #[resource(env = "database_url")]
+            db: PostgresUrl,
+            #[resource(default = "redis://localhost")]
+            cache: RedisUrl,
+            #[resource(evn = "QUEUE_URL")]
+            queue: AmqpUrl,
+        }
+    };
+    let errors = errors(&expand::derive(&input));
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    assert!(errors[0].contains("did you mean `env`"), "{errors:#?}");
+    assert!(
+        errors[1].starts_with("resource handles come from config, not code"),
+        "{errors:#?}"
+    );
+    assert!(
+        errors[2].contains("`database_url` is not a valid variable name"),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn duplicates_point_at_both() {
+    let input: syn::DeriveInput = parse_quote! {
+        #[resources(prefix = "X_")]
+        struct Backing {
+            #[resource(env = "A_URL")]
+            a: PostgresUrl,
+            #[resource(alias = "A_URL")]
+            b: PostgresUrl,
+            #[resource(env = "A_URL_FILE")]
+            c: PostgresUrl,
+        }
+    };
+    let errors = errors(&expand::derive(&input));
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    assert!(errors[0].contains("`X_A_URL` is declared twice"));
+    assert!(errors[1].contains("first declared here"));
+    assert!(errors[2].contains("`X_A_URL_FILE` is the file form of `X_A_URL`"));
+}
+
+#[test]
+fn examples_are_checked_for_builtin_kinds_only() {
+    let input: syn::DeriveInput = parse_quote! {
+        struct Backing {
+            #[resource(example = "redis://cache")]
+            db: resources::PostgresUrl,
+            #[resource(example = "anything goes for a custom kind")]
+            logs: LogglyUrl,
+            #[resource(example = "amqp://mq/%2F")]
+            queue: ServiceUrl<resources::kind::Amqp>,
+        }
+    };
+    let errors = errors(&expand::derive(&input));
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].contains("not a valid PostgresUrl"), "{errors:#?}");
+}
+
+#[test]
+fn derived_names_follow_the_rule() {
+    assert_eq!(derived_name("database_url", false), "DATABASE_URL");
+    assert_eq!(derived_name("cache", false), "CACHE_URL");
+    assert_eq!(derived_name("dburl", false), "DBURL");
+    assert_eq!(derived_name("api_key", true), "API_KEY");
+}
+
+#[test]
+fn edit_distance_counts_transpositions() {
+    assert_eq!(expand::edit_distance("env", "evn"), 1);
+    assert_eq!(expand::edit_distance("alias", "alais"), 1);
+    assert_eq!(expand::edit_distance("example", "exmaple"), 1);
+    assert_eq!(expand::edit_distance("min", "prefix"), 5);
+}
