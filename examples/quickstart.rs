@@ -12,21 +12,27 @@
 use std::process::ExitCode;
 
 use resources::{
-    AmqpUrl, DotEnv, Env, Layered, Loader, MapSource, PostgresUrl, RedisUrl, Secret, SmtpUrl, Var,
+    AmqpUrl, DotEnv, Env, Layered, MapSource, PostgresUrl, RedisUrl, Resources, Secret, SmtpUrl,
 };
 
 /// Backing services this deploy is attached to.
-#[derive(Debug)]
+#[derive(Debug, Resources)]
 struct Backing {
     /// Primary database.
+    #[resource(
+        env = "DATABASE_URL",
+        alias = "HEROKU_POSTGRESQL_URL",
+        example = "postgres://app:PASSWORD@db.example.com:5432/app"
+    )]
     db: PostgresUrl,
-    /// Jobs.
+    /// Job queue.
     queue: AmqpUrl,
     /// Cache; the app runs without it.
+    #[resource(env = "REDIS_URL")]
     cache: Option<RedisUrl>,
-    /// Outgoing mail.
+    /// Outgoing mail relay.
     mail: SmtpUrl,
-    /// Token for the error tracker.
+    /// Token of the error tracker.
     tracker_token: Secret<String>,
 }
 
@@ -42,28 +48,6 @@ const DEMO_DEFAULTS: &[(&str, &str)] = &[
     ("TRACKER_TOKEN", "demo-token-123"),
 ];
 
-fn load(source: &dyn resources::Source) -> Result<Backing, resources::LoadError> {
-    let mut loader = Loader::new(source);
-    let db = loader.required::<PostgresUrl>(
-        Var::new("DATABASE_URL")
-            .aliases(&["HEROKU_POSTGRESQL_URL"])
-            .field("db"),
-    );
-    let queue = loader.required::<AmqpUrl>(Var::new("QUEUE_URL").field("queue"));
-    let cache = loader.optional::<RedisUrl>(Var::new("REDIS_URL").field("cache"));
-    let mail = loader.required::<SmtpUrl>(Var::new("MAIL_URL").field("mail"));
-    let tracker_token =
-        loader.required::<Secret<String>>(Var::new("TRACKER_TOKEN").field("tracker_token"));
-    let mut loaded = loader.finish()?;
-    Ok(Backing {
-        db: loaded.take(db),
-        queue: loaded.take(queue),
-        cache: loaded.take(cache),
-        mail: loaded.take(mail),
-        tracker_token: loaded.take(tracker_token),
-    })
-}
-
 fn main() -> ExitCode {
     let dotenv = match DotEnv::from_path_if_exists(".env") {
         Ok(d) => d,
@@ -77,7 +61,7 @@ fn main() -> ExitCode {
         .with(dotenv)
         .with(MapSource::new(DEMO_DEFAULTS.iter().copied()).named("the demo defaults"));
 
-    let backing = match load(&source) {
+    let backing = match Backing::load(&source) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("error: {e}");
@@ -112,7 +96,7 @@ fn main() -> ExitCode {
         ("MAIL_URL", "smtp://mailer:hunter2@smtp:99999"),
     ])
     .named("a broken config");
-    if let Err(e) = load(&broken) {
+    if let Err(e) = Backing::load(&broken) {
         println!("\nAnd a broken config reports:\n{e}");
     }
     ExitCode::SUCCESS
