@@ -67,6 +67,10 @@ fn every_recipe_loads_and_redacts() {
     ]);
     let apis = ThirdParty::load(&source).unwrap();
     let debug = format!("{apis:?}");
+    assert_eq!(
+        apis.new_relic_events_url.password().unwrap().expose(),
+        "tok-nrins"
+    );
     assert!(!debug.contains("tok-"), "{debug}");
     assert_eq!(apis.postmark.password().unwrap().expose(), "tok-postmark");
     assert_eq!(
