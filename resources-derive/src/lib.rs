@@ -1,7 +1,7 @@
 //! `#[derive(Resources)]`: see the `resources` crate for the user documentation.
 //!
-//! The pipeline: darling receivers ([`attr`]) → model ([`ast`]) → validation accumulating every
-//! error ([`valid`]) → expansion ([`expand`]); on error, [`fallback`] emits the errors and a
+//! The pipeline: darling receivers (`attr`) → model (`ast`) → validation accumulating every
+//! error (`valid`) → expansion (`expand`); on error, `fallback` emits the errors and a
 //! stub impl.
 
 mod ast;
