@@ -6,19 +6,31 @@
 //! `.env` files or secrets directories, reporting every problem at once.
 //!
 //! ```
-//! use resources::{AmqpUrl, Loader, MapSource, PostgresUrl};
+//! use resources::{AmqpUrl, MapSource, PostgresUrl, RedisUrl, Resources};
+//!
+//! /// Backing services this deploy is attached to.
+//! #[derive(Debug, Resources)]
+//! struct Backing {
+//!     /// Primary database.
+//!     #[resource(env = "DATABASE_URL", alias = "HEROKU_POSTGRESQL_URL")]
+//!     db: PostgresUrl,
+//!     /// Jobs.
+//!     queue: AmqpUrl,
+//!     /// Cache; the app runs without it.
+//!     cache: Option<RedisUrl>,
+//! }
 //!
 //! let source = MapSource::new([
-//!     ("DATABASE_URL", "postgres://app:hunter2@db.internal/orders"),
+//!     ("HEROKU_POSTGRESQL_URL", "postgres://app:hunter2@db.internal/orders"),
 //!     ("QUEUE_URL", "amqp://jobs:s3cret@mq.internal/%2Fjobs"),
 //! ]);
-//! let mut loader = Loader::new(&source);
-//! let db = loader.required::<PostgresUrl>("DATABASE_URL");
-//! let queue = loader.required::<AmqpUrl>("QUEUE_URL");
-//! let mut loaded = loader.finish()?;
-//! let (db, queue) = (loaded.take(db), loaded.take(queue));
-//! assert_eq!(queue.vhost().as_deref(), Some("/jobs"));
-//! println!("{db} {queue}"); // passwords print as ***
+//! let backing = Backing::load(&source)?; // `Backing::from_env()` reads the environment
+//! assert_eq!(backing.queue.vhost().as_deref(), Some("/jobs"));
+//! assert_eq!(
+//!     format!("{backing:?}"),
+//!     r#"Backing { db: PostgreSQL("postgres://app:***@db.internal/orders"), queue: AMQP("amqp://jobs:***@mq.internal/%2Fjobs"), cache: None }"#
+//! );
+//! assert_eq!(Backing::manifest().vars()[1].name, "QUEUE_URL");
 //! # Ok::<(), resources::LoadError>(())
 //! ```
 //!

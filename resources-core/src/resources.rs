@@ -5,27 +5,11 @@ use crate::error::LoadError;
 use crate::manifest::Manifest;
 use crate::source::{Env, Source};
 
-/// A struct whose fields are the backing services of a deploy. Derive it:
+/// A struct whose fields are the backing services of a deploy.
 ///
-/// ```
-/// use resources::{MapSource, PostgresUrl, RedisUrl, Resources};
-///
-/// /// Backing services this deploy is attached to.
-/// #[derive(Debug, Resources)]
-/// struct Backing {
-///     /// Primary database.
-///     #[resource(env = "DATABASE_URL")]
-///     db: PostgresUrl,
-///     /// Cache; the app runs without it.
-///     cache: Option<RedisUrl>,
-/// }
-///
-/// let source = MapSource::new([("DATABASE_URL", "postgres://app:hunter2@db/app")]);
-/// let backing = Backing::load(&source)?;
-/// assert_eq!(format!("{backing:?}"), r#"Backing { db: PostgreSQL("postgres://app:***@db/app"), cache: None }"#);
-/// assert_eq!(Backing::manifest().vars()[1].name, "CACHE_URL");
-/// # Ok::<(), resources::LoadError>(())
-/// ```
+/// Derive it with `#[derive(Resources)]` from the `resources` facade (an example is on its
+/// front page): the derive writes the [`MANIFEST`](Self::MANIFEST) and the builder; `load` and
+/// `from_env` are provided.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not describe backing services",
     label = "not a `Resources` struct",
