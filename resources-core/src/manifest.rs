@@ -92,6 +92,8 @@ pub struct FlattenDecl {
     pub field: &'static str,
     /// The prefix put before each of its variables (`REPLICA_`).
     pub prefix: &'static str,
+    /// The first paragraph of the field's doc comment.
+    pub description: &'static str,
     /// The nested type's manifest.
     pub manifest: &'static Manifest,
     /// Builds the nested struct from the loaded values (type-erased).
@@ -120,14 +122,20 @@ pub struct ResolvedVar {
     pub aliases: Vec<String>,
     /// The dotted field path (`replica.url`).
     pub field_path: String,
+    /// The description: the doc comments of the flattened fields above it, then its own.
+    pub description: String,
     /// The declaration.
     pub decl: &'static VarDecl,
 }
 
 impl ResolvedVar {
-    /// The `NAME_FILE` variable that may hold the value in a file (for lists, the stem's).
+    /// The `NAME_FILE` variable that may hold the value in a file; for a list, the pattern
+    /// `NAME_<i>_FILE` (each entry has its own).
     pub fn file_name(&self) -> String {
-        format!("{}_FILE", self.name)
+        match self.decl.presence {
+            crate::load::Presence::List { .. } => format!("{}_<i>_FILE", self.name),
+            _ => format!("{}_FILE", self.name),
+        }
     }
 
     /// The locator type's description.
@@ -153,11 +161,11 @@ impl Manifest {
     /// Every variable, depth first in declaration order, with prefixes applied.
     pub fn vars(&'static self) -> Vec<ResolvedVar> {
         let mut out = Vec::new();
-        self.walk("", "", &mut out);
+        self.walk("", "", "", &mut out);
         out
     }
 
-    fn walk(&'static self, prefix: &str, path: &str, out: &mut Vec<ResolvedVar>) {
+    fn walk(&'static self, prefix: &str, path: &str, context: &str, out: &mut Vec<ResolvedVar>) {
         let prefix = format!("{prefix}{}", self.prefix);
         for entry in self.entries {
             match entry {
@@ -169,14 +177,24 @@ impl Manifest {
                         .map(|a| format!("{prefix}{a}"))
                         .collect(),
                     field_path: format!("{path}{}", decl.field),
+                    description: join_sentences(context, decl.description),
                     decl,
                 }),
                 Entry::Flatten(f) => f.manifest.walk(
                     &format!("{prefix}{}", f.prefix),
                     &format!("{path}{}.", f.field),
+                    &join_sentences(context, f.description),
                     out,
                 ),
             }
         }
+    }
+}
+
+fn join_sentences(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_owned(),
+        (false, true) => a.to_owned(),
+        (false, false) => format!("{a} {b}"),
     }
 }

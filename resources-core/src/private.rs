@@ -225,10 +225,15 @@ fn build_erased<R: Resources>(values: &mut Values) -> Option<Erased> {
 }
 
 /// A flattened field's entry.
-pub const fn flatten<R: Resources>(field: &'static str, prefix: &'static str) -> Entry {
+pub const fn flatten<R: Resources>(
+    field: &'static str,
+    prefix: &'static str,
+    description: &'static str,
+) -> Entry {
     Entry::Flatten(FlattenDecl {
         field,
         prefix,
+        description,
         manifest: R::MANIFEST,
         build: build_erased::<R>,
     })

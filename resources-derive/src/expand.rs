@@ -196,7 +196,7 @@ fn entry(f: &Field<'_>) -> TokenStream {
         }
         Shape::Flatten => {
             let prefix = f.flatten_prefix();
-            quote_spanned!(ty.span()=> __r::flatten::<#ty>(#field, #prefix))
+            quote_spanned!(ty.span()=> __r::flatten::<#ty>(#field, #prefix, #description))
         }
     }
 }

@@ -167,3 +167,101 @@ fn edit_distance_counts_transpositions() {
     assert_eq!(expand::edit_distance("example", "exmaple"), 1);
     assert_eq!(expand::edit_distance("min", "prefix"), 5);
 }
+
+/// The rustdoc table the derive writes and the runtime Markdown renderer say the same thing.
+#[test]
+fn rustdoc_table_equals_the_runtime_markdown() {
+    use resources_core::{
+        Entry, LocatorFns, Manifest, PostgresUrl, Presence, RedisUrl, Secret, VarDecl,
+    };
+
+    let input: syn::DeriveInput = parse_quote! {
+        #[resources(prefix = "APP_")]
+        struct Backing {
+            /// Primary | database.
+            #[resource(env = "DATABASE_URL", alias = "PG_URL")]
+            db: PostgresUrl,
+            /// Cache.
+            cache: Option<RedisUrl>,
+            /// Shards.
+            #[resource(min = 2)]
+            shards: Vec<PostgresUrl>,
+            /// Token.
+            token: Secret<String>,
+        }
+    };
+    static MANIFEST: Manifest = Manifest {
+        type_name: "Backing",
+        prefix: "APP_",
+        entries: &[
+            Entry::Var(VarDecl {
+                field: "db",
+                name: "DATABASE_URL",
+                aliases: &["PG_URL"],
+                presence: Presence::Required,
+                description: "Primary | database.",
+                example: None,
+                locator: LocatorFns::of::<PostgresUrl>(),
+            }),
+            Entry::Var(VarDecl {
+                field: "cache",
+                name: "CACHE_URL",
+                aliases: &[],
+                presence: Presence::Optional,
+                description: "Cache.",
+                example: None,
+                locator: LocatorFns::of::<RedisUrl>(),
+            }),
+            Entry::Var(VarDecl {
+                field: "shards",
+                name: "SHARDS_URL",
+                aliases: &[],
+                presence: Presence::List { min: 2 },
+                description: "Shards.",
+                example: None,
+                locator: LocatorFns::of::<PostgresUrl>(),
+            }),
+            Entry::Var(VarDecl {
+                field: "token",
+                name: "TOKEN",
+                aliases: &[],
+                presence: Presence::Required,
+                description: "Token.",
+                example: None,
+                locator: LocatorFns::of::<Secret<String>>(),
+            }),
+        ],
+    };
+    let file: syn::File = syn::parse2(expand::derive(&input)).unwrap();
+    let doc = file
+        .items
+        .iter()
+        .find_map(|item| match item {
+            syn::Item::Const(c) => match &*c.expr {
+                syn::Expr::Block(b) => b.block.stmts.iter().find_map(|s| match s {
+                    syn::Stmt::Item(syn::Item::Impl(i)) => {
+                        i.attrs.iter().find_map(|a| match &a.meta {
+                            syn::Meta::NameValue(nv) if a.path().is_ident("doc") => match &nv.value
+                            {
+                                syn::Expr::Lit(syn::ExprLit {
+                                    lit: syn::Lit::Str(s),
+                                    ..
+                                }) => Some(s.value()),
+                                _ => None,
+                            },
+                            _ => None,
+                        })
+                    }
+                    _ => None,
+                }),
+                _ => None,
+            },
+            _ => None,
+        })
+        .expect("the impl carries a doc attribute");
+    let runtime = resources_core::doc::markdown(&MANIFEST);
+    assert!(
+        doc.ends_with(&runtime),
+        "rustdoc:\n{doc}\nruntime:\n{runtime}"
+    );
+}

@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --example quickstart                                   # built-in demo values
 //! DATABASE_URL=postgres://me:pw@localhost/app cargo run --example quickstart
+//! cargo run --example quickstart -- --env-docs markdown             # docs of every variable
 //! ```
 //!
 //! Values come from the process environment first, then a `.env` file in the current
@@ -11,30 +12,11 @@
 
 use std::process::ExitCode;
 
-use resources::{
-    AmqpUrl, DotEnv, Env, Layered, MapSource, PostgresUrl, RedisUrl, Resources, Secret, SmtpUrl,
-};
+use resources::{DotEnv, Env, Layered, MapSource, Resources};
 
-/// Backing services this deploy is attached to.
-#[derive(Debug, Resources)]
-struct Backing {
-    /// Primary database.
-    #[resource(
-        env = "DATABASE_URL",
-        alias = "HEROKU_POSTGRESQL_URL",
-        example = "postgres://app:PASSWORD@db.example.com:5432/app"
-    )]
-    db: PostgresUrl,
-    /// Job queue.
-    queue: AmqpUrl,
-    /// Cache; the app runs without it.
-    #[resource(env = "REDIS_URL")]
-    cache: Option<RedisUrl>,
-    /// Outgoing mail relay.
-    mail: SmtpUrl,
-    /// Token of the error tracker.
-    tracker_token: Secret<String>,
-}
+mod backing;
+
+use backing::Backing;
 
 /// What a developer's laptop would have; credentials are fake, and print as `***` anyway.
 const DEMO_DEFAULTS: &[(&str, &str)] = &[
@@ -49,6 +31,10 @@ const DEMO_DEFAULTS: &[(&str, &str)] = &[
 ];
 
 fn main() -> ExitCode {
+    // `--env-docs markdown|dotenv|json|app-json` prints the docs of every variable and exits,
+    // before any config is read.
+    resources::doc::handle_env_docs_flag::<Backing>();
+
     let dotenv = match DotEnv::from_path_if_exists(".env") {
         Ok(d) => d,
         Err(e) => {
