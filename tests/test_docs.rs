@@ -1,6 +1,8 @@
 //! Generated docs: the four formats, their escaping, the drift check, `--env-docs`, and the
 //! committed docs of the examples.
 
+#![allow(dead_code)] // the structs here exist for their manifests
+
 use std::path::PathBuf;
 
 use expect_test::expect_file;
