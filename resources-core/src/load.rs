@@ -7,20 +7,37 @@ use std::marker::PhantomData;
 
 use crate::error::{LoadError, Problem, ProblemKind};
 use crate::locator::Locator;
-use crate::source::{Source, Value, trim_one_newline};
+use crate::source::{Origin, Source, Value, trim_one_newline};
 
 /// A type-erased loaded value (one per field of a load).
 pub(crate) type Erased = Box<dyn Any + Send>;
+
+/// Where a found value came from, turned into text only when a problem needs it.
+pub(crate) enum Provenance<'a> {
+    /// The source, as it says.
+    Source(Origin<'a>),
+    /// The file named by a `NAME_FILE` variable.
+    File { path: &'a str, file_var: String },
+}
+
+impl std::fmt::Display for Provenance<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Provenance::Source(origin) => write!(f, "{origin}"),
+            Provenance::File { path, file_var } => write!(f, "`{path}` (through {file_var})"),
+        }
+    }
+}
 
 /// The outcome of looking up one variable under its names.
 pub(crate) enum Fetch<'a> {
     /// No name is set.
     Unset,
-    /// A value, from the variable `var`.
+    /// A value, from the `index`-th name (0 is the main name, then the aliases).
     Found {
-        var: String,
+        index: usize,
         text: Cow<'a, str>,
-        origin: String,
+        from: Provenance<'a>,
     },
     /// Set, but unusable.
     Failed {
@@ -30,42 +47,59 @@ pub(crate) enum Fetch<'a> {
     },
 }
 
-/// Looks `names` up in order; for each, `NAME` then `NAME_FILE` (both set is a problem).
-pub(crate) fn fetch<'a>(source: &'a dyn Source, names: &[String]) -> Fetch<'a> {
-    for name in names {
-        let file_var = format!("{name}_FILE");
-        let direct = source.lookup(name);
-        let file = source.lookup(&file_var);
+/// Looks up `prefix` + each of `names` in order; for each, `NAME` then `NAME_FILE` (both set
+/// is a problem). `scratch` is reused for the names, so a lookup allocates only on a problem.
+pub(crate) fn fetch<'a>(
+    source: &'a dyn Source,
+    prefix: &str,
+    names: impl IntoIterator<Item = &'a str>,
+    scratch: &mut Scratch,
+) -> Fetch<'a> {
+    let files = scratch.files;
+    let scratch = &mut scratch.name;
+    for (index, name) in names.into_iter().enumerate() {
+        scratch.clear();
+        scratch.push_str(prefix);
+        scratch.push_str(name);
+        let direct = source.lookup(scratch);
+        let name_len = scratch.len();
+        scratch.push_str("_FILE");
+        let file = if files { source.lookup(scratch) } else { None };
+        let var = |s: &String| s[..name_len].to_owned();
         match (direct, file) {
             (Some(found), Some(_)) => {
                 return Fetch::Failed {
-                    var: name.clone(),
-                    what: ProblemKind::BothSet { file_var },
+                    var: var(scratch),
+                    what: ProblemKind::BothSet {
+                        file_var: scratch.clone(),
+                    },
                     origin: Some(found.origin.to_string()),
                 };
             }
             (Some(found), None) => {
-                let origin = found.origin.to_string();
+                let failed = |what| Fetch::Failed {
+                    var: var(scratch),
+                    what,
+                    origin: Some(found.origin.to_string()),
+                };
                 return match found.value {
-                    Value::NotUnicode => Fetch::Failed {
-                        var: name.clone(),
-                        what: ProblemKind::NotUnicode,
-                        origin: Some(origin),
-                    },
-                    Value::Text("") => Fetch::Failed {
-                        var: name.clone(),
-                        what: ProblemKind::Empty,
-                        origin: Some(origin),
-                    },
+                    Value::NotUnicode => failed(ProblemKind::NotUnicode),
+                    Value::Text("") => failed(ProblemKind::Empty),
                     Value::Text(text) => Fetch::Found {
-                        var: name.clone(),
+                        index,
                         text: Cow::Borrowed(text),
-                        origin,
+                        from: Provenance::Source(found.origin),
                     },
                 };
             }
             (None, Some(found)) => {
-                return fetch_file(name, file_var, found.value, found.origin.to_string());
+                return fetch_file(
+                    index,
+                    var(scratch),
+                    scratch.clone(),
+                    found.value,
+                    found.origin,
+                );
             }
             (None, None) => {}
         }
@@ -74,11 +108,17 @@ pub(crate) fn fetch<'a>(source: &'a dyn Source, names: &[String]) -> Fetch<'a> {
 }
 
 /// Reads the file named by `NAME_FILE`; one trailing newline is trimmed.
-fn fetch_file<'a>(name: &str, file_var: String, value: Value<'_>, origin: String) -> Fetch<'a> {
+fn fetch_file<'a>(
+    index: usize,
+    name: String,
+    file_var: String,
+    value: Value<'a>,
+    origin: Origin<'a>,
+) -> Fetch<'a> {
     let failed = |what| Fetch::Failed {
-        var: name.to_owned(),
+        var: name.clone(),
         what,
-        origin: Some(origin.clone()),
+        origin: Some(origin.to_string()),
     };
     let path = match value {
         Value::Text(p) if !p.is_empty() => p,
@@ -102,9 +142,9 @@ fn fetch_file<'a>(name: &str, file_var: String, value: Value<'_>, origin: String
         return failed(ProblemKind::Empty);
     }
     Fetch::Found {
-        var: name.to_owned(),
+        index,
         text: Cow::Owned(text),
-        origin: format!("`{path}` (through {file_var})"),
+        from: Provenance::File { path, file_var },
     }
 }
 
@@ -167,21 +207,50 @@ pub(crate) fn parse_erased<L: Locator>(text: &str) -> Result<Erased, crate::Loca
     L::parse_locator(text).map(|v| Box::new(v) as Erased)
 }
 
+/// Per-load state of the lookups: a reused name buffer, and whether `NAME_FILE` variables
+/// can exist in the source at all.
+pub(crate) struct Scratch {
+    name: String,
+    files: bool,
+}
+
+impl Scratch {
+    pub(crate) fn new(source: &dyn Source) -> Self {
+        Scratch {
+            name: String::with_capacity(64),
+            files: source.may_hold_file_variables(),
+        }
+    }
+}
+
+/// What a problem of one variable says besides the variable, computed only when there is one.
+pub(crate) struct Context<'c> {
+    /// The kind's name.
+    pub kind: &'static str,
+    /// The example to show (computed on demand: it may need a parse to redact).
+    pub example: &'c dyn Fn() -> String,
+    /// The field path: `(path of the enclosing flattened fields, field)`.
+    pub field: Option<(&'c str, &'c str)>,
+}
+
 /// The non-generic loading step shared by every variable: look the names up, parse with
-/// `parse`, and record a problem on failure.
+/// `parse`, and record a problem on failure. Allocates nothing beyond the value unless a
+/// problem is recorded.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn load_var(
     source: &dyn Source,
     prefix: &str,
     var: &Var<'_>,
     presence: Presence,
-    (kind, example): (&'static str, &str),
+    ctx: &Context<'_>,
     parse: fn(&str) -> Result<Erased, crate::LocatorError>,
     problems: &mut Vec<Problem>,
+    scratch: &mut Scratch,
 ) -> Option<Erased> {
     let problem = |name: &str, what| {
-        let mut p = Problem::new(name, kind, what).with_example(example);
-        if let Some(field) = var.field {
-            p = p.with_field(field);
+        let mut p = Problem::new(name, ctx.kind, what).with_example((ctx.example)());
+        if let Some((path, field)) = ctx.field {
+            p = p.with_field(format!("{path}{field}"));
         }
         p
     };
@@ -189,15 +258,17 @@ pub(crate) fn load_var(
         let mut items: Vec<Erased> = Vec::new();
         let stem = format!("{prefix}{}", var.name);
         let mut index = 0;
+        let mut entry = String::new();
         loop {
-            let name = format!("{stem}_{index}");
-            match fetch(source, std::slice::from_ref(&name)) {
+            entry.clear();
+            entry.push_str(&format!("{stem}_{index}"));
+            match fetch(source, "", [entry.as_str()], scratch) {
                 Fetch::Unset => break,
-                Fetch::Found { var, text, origin } => match parse(&text) {
+                Fetch::Found { text, from, .. } => match parse(&text) {
                     Ok(v) => items.push(v),
-                    Err(e) => {
-                        problems.push(problem(&var, ProblemKind::Invalid(e)).with_origin(origin))
-                    }
+                    Err(e) => problems.push(
+                        problem(&entry, ProblemKind::Invalid(e)).with_origin(from.to_string()),
+                    ),
                 },
                 Fetch::Failed { var, what, origin } => {
                     let mut p = problem(&var, what);
@@ -212,7 +283,9 @@ pub(crate) fn load_var(
         // A gap: a later index set after the first unset one (checked over a bounded window).
         for later in index + 1..index + 64 {
             let name = format!("{stem}_{later}");
-            if source.lookup(&name).is_some() || source.lookup(&format!("{name}_FILE")).is_some() {
+            if source.lookup(&name).is_some()
+                || (scratch.files && source.lookup(&format!("{name}_FILE")).is_some())
+            {
                 problems.push(problem(
                     &stem,
                     ProblemKind::ListGap {
@@ -228,22 +301,28 @@ pub(crate) fn load_var(
         }
         return Some(Box::new(items));
     }
-    let names: Vec<String> = std::iter::once(var.name)
-        .chain(var.aliases.iter().copied())
-        .map(|n| format!("{prefix}{n}"))
-        .collect();
-    match fetch(source, &names) {
+    let names = std::iter::once(var.name).chain(var.aliases.iter().copied());
+    match fetch(source, prefix, names, scratch) {
         Fetch::Unset => {
             if presence == Presence::Required {
-                let aliases = names[1..].to_vec();
-                problems.push(problem(&names[0], ProblemKind::Missing { aliases }));
+                let aliases = var.aliases.iter().map(|a| format!("{prefix}{a}")).collect();
+                problems.push(problem(
+                    &format!("{prefix}{}", var.name),
+                    ProblemKind::Missing { aliases },
+                ));
             }
             None
         }
-        Fetch::Found { var, text, origin } => match parse(&text) {
+        Fetch::Found { index, text, from } => match parse(&text) {
             Ok(v) => Some(v),
             Err(e) => {
-                problems.push(problem(&var, ProblemKind::Invalid(e)).with_origin(origin));
+                let name = if index == 0 {
+                    var.name
+                } else {
+                    var.aliases[index - 1]
+                };
+                let var = format!("{prefix}{name}");
+                problems.push(problem(&var, ProblemKind::Invalid(e)).with_origin(from.to_string()));
                 None
             }
         },
@@ -278,6 +357,7 @@ pub(crate) fn load_var(
 /// ```
 pub struct Loader<'s> {
     source: &'s dyn Source,
+    scratch: Scratch,
     prefix: String,
     values: Vec<Option<Erased>>,
     problems: Vec<Problem>,
@@ -296,6 +376,7 @@ impl<'s> Loader<'s> {
     pub fn new(source: &'s dyn Source) -> Self {
         Loader {
             source,
+            scratch: Scratch::new(source),
             prefix: String::new(),
             values: Vec::new(),
             problems: Vec::new(),
@@ -346,14 +427,20 @@ impl<'s> Loader<'s> {
 
     fn load<L: Locator>(&mut self, var: Var<'_>, presence: Presence) -> Option<Erased> {
         let info = L::info();
+        let ctx = Context {
+            kind: info.kind,
+            example: &|| info.example.to_owned(),
+            field: var.field.map(|f| ("", f)),
+        };
         load_var(
             self.source,
             &self.prefix,
             &var,
             presence,
-            (info.kind, info.example),
+            &ctx,
             parse_erased::<L>,
             &mut self.problems,
+            &mut self.scratch,
         )
     }
 

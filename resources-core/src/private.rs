@@ -4,7 +4,7 @@
 use std::any::Any;
 
 use crate::error::Problem;
-use crate::load::{Var, load_var};
+use crate::load::{Context, Scratch, Var, load_var};
 use crate::locator::Locator;
 
 pub use crate::error::LoadError;
@@ -55,9 +55,18 @@ impl Values {
 /// The one loading loop every derived struct shares: walks the manifest, looks every variable
 /// up, parses it with its locator's entry point, and collects every problem.
 pub fn load_values(source: &dyn Source, manifest: &'static Manifest) -> Result<Values, LoadError> {
-    let mut values = Vec::new();
+    let mut values = Vec::with_capacity(manifest.entries.len());
     let mut problems = Vec::new();
-    walk(source, manifest, "", "", &mut values, &mut problems);
+    let mut scratch = Scratch::new(source);
+    walk(
+        source,
+        manifest,
+        "",
+        "",
+        &mut values,
+        &mut problems,
+        &mut scratch,
+    );
     match LoadError::from_problems(problems) {
         Some(err) => Err(err),
         None => Ok(Values {
@@ -73,31 +82,41 @@ fn walk(
     path: &str,
     values: &mut Vec<Option<Erased>>,
     problems: &mut Vec<Problem>,
+    scratch: &mut Scratch,
 ) {
-    let prefix = format!("{prefix}{}", manifest.prefix);
+    let prefix: std::borrow::Cow<'_, str> = if manifest.prefix.is_empty() {
+        prefix.into()
+    } else {
+        format!("{prefix}{}", manifest.prefix).into()
+    };
     for entry in manifest.entries {
         match entry {
             Entry::Var(decl) => {
-                let field = format!("{path}{}", decl.field);
                 let var = Var {
                     name: decl.name,
                     aliases: decl.aliases,
-                    field: Some(&field),
+                    field: Some(decl.field),
                 };
                 let info = (decl.locator.info)();
                 // A declared example is shown redacted, like in the docs.
-                let example = match decl.example {
+                let example = || match decl.example {
                     Some(e) => crate::manifest::redact_example(decl.locator, e),
                     None => info.example.to_owned(),
+                };
+                let ctx = Context {
+                    kind: info.kind,
+                    example: &example,
+                    field: Some((path, decl.field)),
                 };
                 values.push(load_var(
                     source,
                     &prefix,
                     &var,
                     decl.presence,
-                    (info.kind, &example),
+                    &ctx,
                     decl.locator.parse,
                     problems,
+                    scratch,
                 ));
             }
             Entry::Flatten(flat) => walk(
@@ -107,6 +126,7 @@ fn walk(
                 &format!("{path}{}.", flat.field),
                 values,
                 problems,
+                scratch,
             ),
         }
     }

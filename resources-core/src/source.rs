@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::{Path, PathBuf};
 
 use crate::error::SourceError;
@@ -59,11 +60,21 @@ impl fmt::Display for Origin<'_> {
 pub trait Source {
     /// The value of `name`, or `None` when it is not set.
     fn lookup(&self, name: &str) -> Option<Found<'_>>;
+
+    /// Whether some variable name ends in `_FILE`. `false` lets a load skip the `NAME_FILE`
+    /// lookup of every variable; the default, `true`, is always correct.
+    fn may_hold_file_variables(&self) -> bool {
+        true
+    }
 }
 
 impl<S: Source + ?Sized> Source for &S {
     fn lookup(&self, name: &str) -> Option<Found<'_>> {
         (**self).lookup(name)
+    }
+
+    fn may_hold_file_variables(&self) -> bool {
+        (**self).may_hold_file_variables()
     }
 }
 
@@ -71,7 +82,38 @@ impl<S: Source + ?Sized> Source for Box<S> {
     fn lookup(&self, name: &str) -> Option<Found<'_>> {
         (**self).lookup(name)
     }
+
+    fn may_hold_file_variables(&self) -> bool {
+        (**self).may_hold_file_variables()
+    }
 }
+
+/// FNV-1a: variable names are short and not attacker-chosen keys of a long-lived map, so a
+/// simple hash beats SipHash for the one lookup per name a load does.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// The map every snapshot source keeps.
+type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 /// A value a snapshot holds: text, or bytes that are not UTF-8.
 #[derive(Clone, PartialEq, Eq)]
@@ -98,7 +140,7 @@ impl Held {
 /// A value that is not UTF-8 is reported as a problem of its variable, never a panic.
 #[derive(Clone)]
 pub struct Env {
-    vars: HashMap<String, Held>,
+    vars: Map<Held>,
 }
 
 impl Env {
@@ -109,17 +151,16 @@ impl Env {
 
     /// A snapshot from explicit pairs, as `vars_os` yields them (for tests of non-UTF-8 values).
     pub fn from_os_pairs(pairs: impl IntoIterator<Item = (OsString, OsString)>) -> Self {
-        let vars = pairs
-            .into_iter()
-            .filter_map(|(k, v)| {
-                let k = k.into_string().ok()?;
-                let v = match v.into_string() {
-                    Ok(s) => Held::Text(s, None),
-                    Err(_) => Held::NotUnicode(None),
-                };
-                Some((k, v))
-            })
-            .collect();
+        let pairs = pairs.into_iter();
+        let mut vars = Map::with_capacity_and_hasher(pairs.size_hint().0, Default::default());
+        for (k, v) in pairs {
+            let Ok(k) = k.into_string() else { continue };
+            let v = match v.into_string() {
+                Ok(s) => Held::Text(s, None),
+                Err(_) => Held::NotUnicode(None),
+            };
+            vars.insert(k, v);
+        }
         Env { vars }
     }
 }
@@ -127,6 +168,10 @@ impl Env {
 impl Source for Env {
     fn lookup(&self, name: &str) -> Option<Found<'_>> {
         self.vars.get(name).map(|h| h.found("the environment"))
+    }
+
+    fn may_hold_file_variables(&self) -> bool {
+        self.vars.keys().any(|k| k.ends_with("_FILE"))
     }
 }
 
@@ -149,7 +194,7 @@ impl fmt::Debug for Env {
 #[derive(Clone)]
 pub struct MapSource {
     name: String,
-    vars: HashMap<String, String>,
+    vars: Map<String>,
 }
 
 impl MapSource {
@@ -187,6 +232,10 @@ impl Source for MapSource {
             },
         })
     }
+
+    fn may_hold_file_variables(&self) -> bool {
+        self.vars.keys().any(|k| k.ends_with("_FILE"))
+    }
 }
 
 impl fmt::Debug for MapSource {
@@ -217,7 +266,7 @@ impl fmt::Debug for MapSource {
 #[derive(Clone)]
 pub struct DotEnv {
     path: String,
-    vars: HashMap<String, Held>,
+    vars: Map<Held>,
 }
 
 impl DotEnv {
@@ -244,7 +293,7 @@ impl DotEnv {
         } else {
             Ok(DotEnv {
                 path: path.display().to_string(),
-                vars: HashMap::new(),
+                vars: Map::default(),
             })
         }
     }
@@ -265,8 +314,8 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
     bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-fn parse_dotenv(text: &str) -> Result<HashMap<String, Held>, (usize, &'static str)> {
-    let mut vars = HashMap::new();
+fn parse_dotenv(text: &str) -> Result<Map<Held>, (usize, &'static str)> {
+    let mut vars = Map::default();
     let lines: Vec<&str> = text.lines().collect();
     let mut i = 0;
     while i < lines.len() {
@@ -377,6 +426,10 @@ impl Source for DotEnv {
     fn lookup(&self, name: &str) -> Option<Found<'_>> {
         self.vars.get(name).map(|h| h.found(&self.path))
     }
+
+    fn may_hold_file_variables(&self) -> bool {
+        self.vars.keys().any(|k| k.ends_with("_FILE"))
+    }
 }
 
 impl fmt::Debug for DotEnv {
@@ -394,7 +447,7 @@ impl fmt::Debug for DotEnv {
 #[derive(Clone)]
 pub struct SecretsDir {
     path: String,
-    vars: HashMap<String, Held>,
+    vars: Map<Held>,
 }
 
 impl SecretsDir {
@@ -405,7 +458,7 @@ impl SecretsDir {
             path: dir.to_owned(),
             error,
         };
-        let mut vars = HashMap::new();
+        let mut vars = Map::default();
         for entry in std::fs::read_dir(dir).map_err(io)? {
             let entry = entry.map_err(io)?;
             let Ok(name) = entry.file_name().into_string() else {
@@ -448,6 +501,10 @@ pub(crate) fn trim_one_newline(s: &mut String) {
 impl Source for SecretsDir {
     fn lookup(&self, name: &str) -> Option<Found<'_>> {
         self.vars.get(name).map(|h| h.found(&self.path))
+    }
+
+    fn may_hold_file_variables(&self) -> bool {
+        self.vars.keys().any(|k| k.ends_with("_FILE"))
     }
 }
 
@@ -492,6 +549,10 @@ impl Layered {
 impl Source for Layered {
     fn lookup(&self, name: &str) -> Option<Found<'_>> {
         self.layers.iter().find_map(|s| s.lookup(name))
+    }
+
+    fn may_hold_file_variables(&self) -> bool {
+        self.layers.iter().any(|s| s.may_hold_file_variables())
     }
 }
 
