@@ -65,8 +65,8 @@ def source(approach, n, edit):
             out.append(doc(i) + f"    pub {f}: {ty},\n")
         out.append("}\n")
     elif approach == "envconfig":
-        out.append("use resources::{PostgresUrl, RedisUrl};\n\n")
-        out.append("/// The config.\n#[derive(envconfig::Envconfig)]\npub struct Config {\n")
+        out.append("use envconfig::Envconfig;\nuse resources::{PostgresUrl, RedisUrl};\n\n")
+        out.append("/// The config.\n#[derive(Envconfig)]\npub struct Config {\n")
         for i in range(n):
             f, v, ty = field(i)
             out.append(doc(i) + f"    #[envconfig(from = \"{v}\")]\n    pub {f}: {ty},\n")
@@ -113,6 +113,11 @@ def cargo(*args, env=None):
 def timed(crate, n, approach, args, runs):
     """Median wall time of `cargo ARGS -p crate` after an edit of the struct."""
     lib = WORK / crate / "src" / "lib.rs"
+    # Warm up with this exact command: `-p` resolves features per package, so the first
+    # build of each may rebuild shared dependencies for its feature set.
+    warm = cargo(*args, "-p", crate)
+    if warm.returncode != 0:
+        sys.exit(f"cargo {' '.join(args)} -p {crate} failed:\n{warm.stderr[-3000:]}")
     times = []
     for r in range(runs):
         lib.write_text(source(approach, n, edit=(r % 2 == 0)))
