@@ -12,23 +12,30 @@
 
 use std::process::ExitCode;
 
-use resources::{DotEnv, Env, Layered, MapSource, Resources};
+use resources::{DotEnv, Env, Layered, Resources};
 
 mod backing;
 
 use backing::Backing;
 
-/// What a developer's laptop would have; credentials are fake, and print as `***` anyway.
-const DEMO_DEFAULTS: &[(&str, &str)] = &[
-    (
-        "DATABASE_URL",
-        "postgres://app:demo-p%40ss@localhost:5432/app?sslmode=prefer",
-    ),
-    ("QUEUE_URL", "amqp://jobs:demo-secret@localhost/%2Fjobs"),
-    ("REDIS_URL", "redis://:demo-secret@localhost:6379/0"),
-    ("MAIL_URL", "smtp://mailer:demo-secret@localhost:2525"),
-    ("TRACKER_TOKEN", "demo-token-123"),
-];
+/// What a developer's laptop would have, in `.env` syntax; credentials are fake, and print as
+/// `***` anyway. (The audit would refuse these literals in an app; a demo states why it keeps them.)
+// resources-audit: allow(the demo's embedded defaults, so it runs with no setup)
+const DEMO_DEFAULTS: &str = r#"
+DATABASE_URL=postgres://app:demo-p%40ss@localhost:5432/app?sslmode=prefer
+QUEUE_URL=amqp://jobs:demo-secret@localhost/%2Fjobs
+REDIS_URL=redis://:demo-secret@localhost:6379/0
+MAIL_URL=smtp://mailer:demo-secret@localhost:2525
+TRACKER_TOKEN=demo-token-123
+"#;
+
+/// A config with three mistakes, to show what an operator sees.
+// resources-audit: allow(a deliberately broken demo config)
+const BROKEN: &str = r#"
+DATABASE_URL=mysql://app:hunter2@db/app
+QUEUE_URL=amqp://jobs:hunter2@mq/a/b
+MAIL_URL=smtp://mailer:hunter2@smtp:99999
+"#;
 
 fn main() -> ExitCode {
     // `--env-docs markdown|dotenv|json|app-json` prints the docs of every variable and exits,
@@ -42,10 +49,17 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let (Ok(defaults), Ok(broken)) = (
+        DotEnv::parse("the demo defaults", DEMO_DEFAULTS),
+        DotEnv::parse("a broken config", BROKEN),
+    ) else {
+        eprintln!("error: the embedded demo config does not parse");
+        return ExitCode::FAILURE;
+    };
     let source = Layered::new()
         .with(Env::snapshot())
         .with(dotenv)
-        .with(MapSource::new(DEMO_DEFAULTS.iter().copied()).named("the demo defaults"));
+        .with(defaults);
 
     let backing = match Backing::load(&source) {
         Ok(b) => b,
@@ -76,12 +90,6 @@ fn main() -> ExitCode {
     println!("Debug of the whole struct:\n{backing:#?}");
 
     // What an operator sees when config is wrong: every problem at once, no secret.
-    let broken = MapSource::new([
-        ("DATABASE_URL", "mysql://app:hunter2@db/app"),
-        ("QUEUE_URL", "amqp://jobs:hunter2@mq/a/b"),
-        ("MAIL_URL", "smtp://mailer:hunter2@smtp:99999"),
-    ])
-    .named("a broken config");
     if let Err(e) = Backing::load(&broken) {
         println!("\nAnd a broken config reports:\n{e}");
     }

@@ -61,6 +61,7 @@ impl Kind for Postgres {
         Scheme::new("postgres", 5432),
         Scheme::new("postgresql", 5432),
     ];
+    // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "postgres://app:PASSWORD@db.example.com:5432/app";
     const HOST_REQUIRED: bool = false;
     const MAX_HOSTS: usize = usize::MAX;
@@ -199,6 +200,7 @@ pub struct MySql;
 impl Kind for MySql {
     const NAME: &'static str = "MySQL";
     const SCHEMES: &'static [Scheme] = &[Scheme::new("mysql", 3306), Scheme::new("mariadb", 3306)];
+    // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "mysql://app:PASSWORD@db.example.com:3306/app";
     const HOST_REQUIRED: bool = false;
 
@@ -253,6 +255,7 @@ impl Kind for Redis {
         Scheme::new("valkeys", 6379),
         Scheme::without_port("valkey+unix").shape(Shape::UnixPath),
     ];
+    // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "redis://:PASSWORD@cache.example.com:6379/0";
 
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
@@ -318,6 +321,7 @@ pub struct Amqp;
 impl Kind for Amqp {
     const NAME: &'static str = "AMQP";
     const SCHEMES: &'static [Scheme] = &[Scheme::new("amqp", 5672), Scheme::new("amqps", 5671)];
+    // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "amqp://app:PASSWORD@mq.example.com:5672/%2F";
     const HOST_REQUIRED: bool = false;
 
@@ -348,6 +352,7 @@ pub struct Smtp;
 impl Kind for Smtp {
     const NAME: &'static str = "SMTP";
     const SCHEMES: &'static [Scheme] = &[Scheme::new("smtp", 25), Scheme::new("smtps", 465)];
+    // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "smtp://mailer:PASSWORD@smtp.example.com:587?tls=required";
 
     fn default_port(url: &ServiceUrl<Self>) -> Option<u16> {
@@ -369,7 +374,7 @@ impl Kind for Smtp {
             return Err(bad_param(
                 Self::NAME,
                 "tls",
-                "smtps is always TLS; `tls=` applies to smtp:// (STARTTLS)",
+                "smtps is always TLS; `tls=` applies to `smtp` URLs (STARTTLS)",
             ));
         }
         Ok(())
@@ -401,6 +406,7 @@ impl Kind for Mongo {
         Scheme::new("mongodb", 27017),
         Scheme::without_port("mongodb+srv").single_host_no_port(),
     ];
+    // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "mongodb://app:PASSWORD@mongo1.example.com:27017,mongo2.example.com:27017/app?replicaSet=rs0";
     const MAX_HOSTS: usize = usize::MAX;
     const UNIX_SOCKETS: bool = true;
@@ -484,6 +490,7 @@ impl Kind for Nats {
         Scheme::new("ws", 80),
         Scheme::new("wss", 443),
     ];
+    // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "nats://app:PASSWORD@nats.example.com:4222";
     const TOKEN_USERNAME: bool = true;
 }
@@ -495,6 +502,7 @@ pub struct Http;
 impl Kind for Http {
     const NAME: &'static str = "HTTP";
     const SCHEMES: &'static [Scheme] = &[Scheme::new("https", 443), Scheme::new("http", 80)];
+    // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "https://search.example.com:9200";
 }
 
@@ -509,6 +517,7 @@ pub struct Api;
 impl Kind for Api {
     const NAME: &'static str = "HTTPS API";
     const SCHEMES: &'static [Scheme] = &[Scheme::new("https", 443)];
+    // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "https://TOKEN@api.example.com/v1";
     const SECRET_PARAMS: &'static [&'static str] = &[
         "access_token",
@@ -544,6 +553,7 @@ impl Kind for S3 {
         Scheme::new("https", 443),
         Scheme::new("http", 80),
     ];
+    // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "s3://my-bucket/uploads/";
     const SECRET_PARAMS: &'static [&'static str] = &[
         "x-amz-signature",
@@ -556,7 +566,7 @@ impl Kind for S3 {
         let Some(bucket) = url.bucket() else {
             return Err(bad_path(
                 Self::NAME,
-                "a bucket is required: s3://bucket or https://endpoint/bucket",
+                "a bucket is required: the host of an `s3` URL, or the first path segment of an endpoint",
             ));
         };
         let ok_len = (3..=63).contains(&bucket.len());
@@ -633,6 +643,7 @@ pub struct Sqlite;
 impl Kind for Sqlite {
     const NAME: &'static str = "SQLite";
     const SCHEMES: &'static [Scheme] = &[Scheme::without_port("sqlite").shape(Shape::Path)];
+    // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "sqlite://data/app.db?mode=rwc";
     const HOST_REQUIRED: bool = false;
 
@@ -677,6 +688,7 @@ pub struct CouchDb;
 impl Kind for CouchDb {
     const NAME: &'static str = "CouchDB";
     const SCHEMES: &'static [Scheme] = &[Scheme::new("http", 5984), Scheme::new("https", 6984)];
+    // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "http://admin:PASSWORD@couch.example.com:5984/app";
 }
 
@@ -698,6 +710,7 @@ impl Kind for Beanstalkd {
         Scheme::new("beanstalk", 11300),
         Scheme::new("beanstalkd", 11300),
     ];
+    // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "beanstalk://queue.example.com:11300";
 
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {

@@ -26,6 +26,8 @@
 
 #![deny(missing_docs)]
 
+#[cfg(feature = "audit")]
+pub mod audit;
 pub mod doc;
 mod error;
 pub mod kind;

@@ -47,7 +47,7 @@ impl fmt::Debug for LocatorFns {
 }
 
 /// The static description of a `Resources` type: its variables in declaration order.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Manifest {
     /// The Rust type's name.
     pub type_name: &'static str,
@@ -58,7 +58,7 @@ pub struct Manifest {
 }
 
 /// One field of a `Resources` type.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub enum Entry {
     /// A field read from one variable (or an indexed list of them).
     Var(VarDecl),
@@ -67,7 +67,7 @@ pub enum Entry {
 }
 
 /// A field read from a variable.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct VarDecl {
     /// The field's name.
     pub field: &'static str,
@@ -87,6 +87,7 @@ pub struct VarDecl {
 }
 
 /// A nested struct flattened under a prefix.
+#[derive(Clone, Copy)]
 pub struct FlattenDecl {
     /// The field's name.
     pub field: &'static str,

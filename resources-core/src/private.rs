@@ -9,7 +9,7 @@ use crate::locator::Locator;
 
 pub use crate::error::LoadError;
 pub use crate::load::Presence;
-pub use crate::manifest::{Entry, FlattenDecl, LocatorFns, Manifest, VarDecl};
+pub use crate::manifest::{BuildFn, Entry, FlattenDecl, LocatorFns, Manifest, VarDecl};
 pub use crate::resources::Resources;
 pub use crate::source::Source;
 
@@ -158,105 +158,106 @@ pub fn builtin_locator(type_name: &str) -> Option<LocatorFns> {
     })
 }
 
-/// A required field's entry.
-pub const fn required<L: Locator>(
-    field: &'static str,
-    name: &'static str,
-    aliases: &'static [&'static str],
-    description: &'static str,
-    example: &'static str,
-) -> Entry {
-    entry::<L>(
-        field,
-        name,
-        aliases,
-        Presence::Required,
-        description,
-        example,
-    )
+/// How one field is loaded: one column of the generated table, naming the field's type once.
+#[derive(Clone, Copy)]
+pub enum Col {
+    /// A variable (or an indexed list of them).
+    Var(Presence, LocatorFns),
+    /// A flattened struct.
+    Flatten(&'static Manifest, BuildFn),
 }
 
-/// `""` means no example (generated code passes a plain string).
-const fn some(example: &'static str) -> Option<&'static str> {
-    if example.is_empty() {
-        None
-    } else {
-        Some(example)
-    }
+/// A required field.
+pub const fn req<L: Locator>() -> Col {
+    Col::Var(Presence::Required, LocatorFns::of::<L>())
 }
 
-/// An `Option` field's entry.
-pub const fn optional<L: Locator>(
-    field: &'static str,
-    name: &'static str,
-    aliases: &'static [&'static str],
-    description: &'static str,
-    example: &'static str,
-) -> Entry {
-    entry::<L>(
-        field,
-        name,
-        aliases,
-        Presence::Optional,
-        description,
-        example,
-    )
+/// An `Option` field.
+pub const fn opt<L: Locator>() -> Col {
+    Col::Var(Presence::Optional, LocatorFns::of::<L>())
 }
 
-/// A `Vec` field's entry.
-pub const fn list<L: Locator>(
-    field: &'static str,
-    name: &'static str,
-    min: usize,
-    description: &'static str,
-    example: &'static str,
-) -> Entry {
-    entry::<L>(
-        field,
-        name,
-        &[],
-        Presence::List { min },
-        description,
-        example,
-    )
-}
-
-const fn entry<L: Locator>(
-    field: &'static str,
-    name: &'static str,
-    aliases: &'static [&'static str],
-    presence: Presence,
-    description: &'static str,
-    example: &'static str,
-) -> Entry {
-    Entry::Var(VarDecl {
-        field,
-        name,
-        aliases,
-        presence,
-        description,
-        example: some(example),
-        locator: LocatorFns::of::<L>(),
-    })
+/// A `Vec` field with at least `min` entries.
+pub const fn list<L: Locator>(min: usize) -> Col {
+    Col::Var(Presence::List { min }, LocatorFns::of::<L>())
 }
 
 fn build_erased<R: Resources>(values: &mut Values) -> Option<Erased> {
     R::__build(values).map(|r| Box::new(r) as Erased)
 }
 
-/// A flattened field's entry.
-pub const fn flatten<R: Resources>(
-    field: &'static str,
-    prefix: &'static str,
-    description: &'static str,
-) -> Entry {
-    Entry::Flatten(FlattenDecl {
-        field,
-        prefix,
-        description,
-        manifest: R::MANIFEST,
-        build: build_erased::<R>,
-    })
+/// A flattened field.
+pub const fn flat<R: Resources>() -> Col {
+    Col::Flatten(R::MANIFEST, build_erased::<R>)
+}
+
+/// The rarely used parts of a field: aliases, example, flatten prefix.
+#[derive(Clone, Copy)]
+pub struct Extra {
+    /// Other names, tried in order.
+    pub aliases: &'static [&'static str],
+    /// `example = "…"`, `""` if none.
+    pub example: &'static str,
+    /// The flatten prefix, `""` if none.
+    pub prefix: &'static str,
+}
+
+/// A field with no alias, example or prefix.
+pub const NONE: Extra = Extra {
+    aliases: &[],
+    example: "",
+    prefix: "",
+};
+
+const PLACEHOLDER: Entry = Entry::Var(VarDecl {
+    field: "",
+    name: "",
+    aliases: &[],
+    presence: Presence::Required,
+    description: "",
+    example: None,
+    locator: LocatorFns::of::<crate::Secret<String>>(),
+});
+
+/// Builds the manifest entries from the columns the derive writes: the field names, the
+/// variable names, how each is loaded, the descriptions, the rest. Columns keep the generated
+/// code to a few tokens per field.
+pub const fn entries<const N: usize>(
+    fields: [&'static str; N],
+    names: [&'static str; N],
+    cols: [Col; N],
+    docs: [&'static str; N],
+    extras: [Extra; N],
+) -> [Entry; N] {
+    let mut out = [PLACEHOLDER; N];
+    let mut i = 0;
+    while i < N {
+        let extra = extras[i];
+        out[i] = match cols[i] {
+            Col::Var(presence, locator) => Entry::Var(VarDecl {
+                field: fields[i],
+                name: names[i],
+                aliases: extra.aliases,
+                presence,
+                description: docs[i],
+                example: if extra.example.is_empty() {
+                    None
+                } else {
+                    Some(extra.example)
+                },
+                locator,
+            }),
+            Col::Flatten(manifest, build) => Entry::Flatten(FlattenDecl {
+                field: fields[i],
+                prefix: extra.prefix,
+                description: docs[i],
+                manifest,
+                build,
+            }),
+        };
+        i += 1;
+    }
+    out
 }
 
 /// How deep prefixes may nest (container and flatten prefixes, plus the name).

@@ -135,7 +135,15 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
     let ident = c.ident;
     let type_name = ident.to_string();
     let prefix = c.prefix();
-    let entries = c.fields.iter().map(entry);
+    // The table, as columns: a few tokens per field (see `__private::entries`).
+    let fields = c.fields.iter().map(|f| &f.name);
+    let names = c.fields.iter().map(|f| match f.shape {
+        Shape::Flatten => "",
+        _ => f.var.value.as_str(),
+    });
+    let cols = c.fields.iter().map(col);
+    let docs = c.fields.iter().map(|f| &f.description);
+    let extras = c.fields.iter().map(extra);
     let builds = c.fields.iter().enumerate().map(build);
     let doc = doc_table(c);
     // Names under flattened fields are only known to the nested types: check them in const
@@ -161,7 +169,13 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
                 const MANIFEST: &'static __r::Manifest = &__r::Manifest {
                     type_name: #type_name,
                     prefix: #prefix,
-                    entries: &[#(#entries),*],
+                    entries: &__r::entries(
+                        [#(#fields),*],
+                        [#(#names),*],
+                        [#(#cols),*],
+                        [#(#docs),*],
+                        [#(#extras),*],
+                    ),
                 };
 
                 fn __build(__v: &mut __r::Values) -> ::core::option::Option<Self> {
@@ -172,32 +186,30 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
     }
 }
 
-/// One manifest entry; the locator type is named here, at the field's type span, so a type
+/// How a field is loaded; the locator type is named here, at the field's type span, so a type
 /// that is not a locator is reported on the field.
-fn entry(f: &Field<'_>) -> TokenStream {
-    let field = &f.name;
-    let name = &f.var.value;
-    let description = &f.description;
-    let example = f.example.as_ref().map_or("", |e| e.value.as_str());
+fn col(f: &Field<'_>) -> TokenStream {
     let ty = f.locator_ty;
-    let aliases = f.aliases.iter().map(|a| &a.value);
     match f.shape {
-        Shape::Required => quote_spanned! {ty.span()=>
-            __r::required::<#ty>(#field, #name, &[#(#aliases),*], #description, #example)
-        },
-        Shape::Optional => quote_spanned! {ty.span()=>
-            __r::optional::<#ty>(#field, #name, &[#(#aliases),*], #description, #example)
-        },
+        Shape::Required => quote_spanned!(ty.span()=> __r::req::<#ty>()),
+        Shape::Optional => quote_spanned!(ty.span()=> __r::opt::<#ty>()),
         Shape::List => {
             let min = f.min.as_ref().map_or(0, |m| m.value);
-            quote_spanned! {ty.span()=>
-                __r::list::<#ty>(#field, #name, #min, #description, #example)
-            }
+            quote_spanned!(ty.span()=> __r::list::<#ty>(#min))
         }
-        Shape::Flatten => {
-            let prefix = f.flatten_prefix();
-            quote_spanned!(ty.span()=> __r::flatten::<#ty>(#field, #prefix, #description))
-        }
+        Shape::Flatten => quote_spanned!(ty.span()=> __r::flat::<#ty>()),
+    }
+}
+
+/// Aliases, example and prefix: `__r::NONE` for the usual field.
+fn extra(f: &Field<'_>) -> TokenStream {
+    let aliases = f.aliases.iter().map(|a| &a.value);
+    let example = f.example.as_ref().map_or("", |e| e.value.as_str());
+    let prefix = f.flatten_prefix();
+    if f.aliases.is_empty() && example.is_empty() && prefix.is_empty() {
+        quote!(__r::NONE)
+    } else {
+        quote!(__r::Extra { aliases: &[#(#aliases),*], example: #example, prefix: #prefix })
     }
 }
 

@@ -57,7 +57,7 @@ fn representative() -> syn::DeriveInput {
 fn expansion_of_a_representative_struct() {
     let out = expand::derive(&representative());
     assert!(errors(&out).is_empty(), "{:?}", errors(&out));
-    expect_file!["snapshots/backing.rs"].assert_eq(&pretty(out));
+    expect_file!["snapshots/backing.rs.snap"].assert_eq(&pretty(out));
 }
 
 #[test]
@@ -69,7 +69,7 @@ fn expansion_on_error_is_errors_plus_a_stub() {
         }
     };
     let out = expand::derive(&input);
-    expect_file!["snapshots/fallback.rs"].assert_eq(&pretty(out));
+    expect_file!["snapshots/fallback.rs.snap"].assert_eq(&pretty(out));
 }
 
 #[test]

@@ -1,0 +1,141 @@
+//! Audit speed on real third-party sources: syn, serde, serde_json, proptest and regex-syntax
+//! from the local cargo registry (well over 100k lines; all are dependencies of this
+//! workspace, so they are there after a build). Baseline, in the same run: tokenizing the same
+//! files with `proc_macro2`. Prints lines per second of each and the ratio.
+//!
+//! `cargo bench --bench audit --features audit`
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use criterion::{Criterion, Throughput};
+use resources::audit::{Audit, Report};
+
+const CRATES: &[&str] = &[
+    "syn-2",
+    "serde-1",
+    "serde_json-1",
+    "proptest-1",
+    "regex-syntax-0",
+];
+
+fn registry_sources() -> Vec<PathBuf> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .expect("CARGO_HOME or HOME is set");
+    let mut dirs = Vec::new();
+    for index in std::fs::read_dir(home.join("registry/src"))
+        .expect("a cargo registry")
+        .flatten()
+    {
+        for krate in std::fs::read_dir(index.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let name = krate.file_name().to_string_lossy().into_owned();
+            if CRATES
+                .iter()
+                .any(|c| name.starts_with(c) && name[c.len()..].starts_with('.'))
+            {
+                dirs.push(krate.path());
+            }
+        }
+    }
+    dirs.sort();
+    dirs
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn main() {
+    let dirs = registry_sources();
+    let mut files = Vec::new();
+    for dir in &dirs {
+        rust_files(dir, &mut files);
+    }
+    let texts: Vec<(PathBuf, String)> = files
+        .into_iter()
+        .filter_map(|f| std::fs::read_to_string(&f).ok().map(|t| (f, t)))
+        .collect();
+    let lines: usize = texts.iter().map(|(_, t)| t.lines().count()).sum();
+    let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
+    println!(
+        "corpus: {} files, {lines} lines, {bytes} bytes from {}",
+        texts.len(),
+        dirs.iter()
+            .filter_map(|d| d.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    assert!(
+        lines >= 100_000,
+        "the corpus needs 100k+ lines; build the workspace first"
+    );
+
+    let audit = Audit::new(".");
+    let scan_all = || {
+        let mut report = Report::default();
+        for (path, text) in &texts {
+            audit.scan_text(path, text, &mut report);
+        }
+        report
+    };
+    let tokenize_all = || {
+        let mut tokens = 0usize;
+        for (_, text) in &texts {
+            if let Ok(ts) = text.parse::<proc_macro2::TokenStream>() {
+                tokens += ts.into_iter().count();
+            }
+        }
+        tokens
+    };
+    // A finding count, to show the audit did its work (registry crates hold URLs in tests and docs).
+    println!(
+        "audit findings in the corpus: {}",
+        scan_all().findings.len()
+    );
+
+    let mut c = Criterion::default().configure_from_args().sample_size(20);
+    let mut group = c.benchmark_group("audit_corpus");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("resources_audit", |b| b.iter(|| black_box(scan_all())));
+    group.bench_function("proc_macro2_tokenize", |b| {
+        b.iter(|| black_box(tokenize_all()))
+    });
+    group.finish();
+    c.final_summary();
+
+    // One plain timing of each for the lines-per-second summary.
+    let time = |f: &dyn Fn()| {
+        let start = Instant::now();
+        for _ in 0..5 {
+            f();
+        }
+        start.elapsed().as_secs_f64() / 5.0
+    };
+    let audit_s = time(&|| {
+        black_box(scan_all());
+    });
+    let tokenize_s = time(&|| {
+        black_box(tokenize_all());
+    });
+    println!(
+        "audit: {:.0} lines/s; proc_macro2 tokenize: {:.0} lines/s; audit / tokenize time ratio: {:.2}",
+        lines as f64 / audit_s,
+        lines as f64 / tokenize_s,
+        audit_s / tokenize_s
+    );
+}

@@ -1,0 +1,1 @@
+fn main() { println!("{}", "redis://localhost:6379"); }

@@ -1,0 +1,3 @@
+//! Test-only module (declared under `#[cfg(test)]`): its locators are fine.
+
+const URL: &str = "mongodb://localhost/test";

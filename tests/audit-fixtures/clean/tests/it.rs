@@ -1,0 +1,1 @@
+const URL: &str = "postgres://localhost/test"; #[test] fn t() { assert!(!URL.is_empty()); }

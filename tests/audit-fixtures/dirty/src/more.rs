@@ -1,0 +1,6 @@
+//! A second file, with an escaped line continuation.
+
+pub fn continued() -> &'static str {
+    "s3://my-bucket/\
+     uploads/"
+}
