@@ -429,7 +429,9 @@ impl<'s> Loader<'s> {
         let info = L::info();
         let ctx = Context {
             kind: info.kind,
-            example: &|| info.example.to_owned(),
+            example: &|| {
+                crate::manifest::redact_example(crate::LocatorFns::of::<L>(), info.example)
+            },
             field: var.field.map(|f| ("", f)),
         };
         load_var(

@@ -98,10 +98,12 @@ fn walk(
                     field: Some(decl.field),
                 };
                 let info = (decl.locator.info)();
-                // A declared example is shown redacted, like in the docs.
-                let example = || match decl.example {
-                    Some(e) => crate::manifest::redact_example(decl.locator, e),
-                    None => info.example.to_owned(),
+                // The example is shown redacted, as in the docs.
+                let example = || {
+                    crate::manifest::redact_example(
+                        decl.locator,
+                        decl.example.unwrap_or(info.example),
+                    )
                 };
                 let ctx = Context {
                     kind: info.kind,
