@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# Real backing services for the integration tests and the `attach` example, on 127.0.0.1 only.
+#
+#   scripts/services.sh start    install what is missing, start everything, write the .env
+#   scripts/services.sh status   say what is running
+#   scripts/services.sh stop     stop everything this script started (nothing is left running)
+#
+# Started, each on a non-default port under a scratch directory (target/services, or
+# $RESOURCES_SERVICES_DIR), with generated credentials whose passwords hold `@ : / %`:
+#   PostgreSQL cluster A (55432) and cluster B (55433), database `app`, user `app`
+#   Redis (56379), ACL user `app`
+#   memcached (51211)
+#   RabbitMQ (35672), vhost `/jobs`, user `app`
+#   an SMTP sink (52525, aiosmtpd from PyPI) requiring AUTH, storing each mail it receives
+# The locators go into $DIR/.env (DATABASE_URL is cluster A; PG_B_URL names cluster B), which
+# the tests and examples read with `DotEnv`: never into code. Idempotent: `start` keeps what
+# already runs.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DIR=${RESOURCES_SERVICES_DIR:-$ROOT/target/services}
+ENV_FILE=$DIR/.env
+PG_A_PORT=55432
+PG_B_PORT=55433
+REDIS_PORT=56379
+MEMCACHED_PORT=51211
+AMQP_PORT=35672
+SMTP_PORT=52525
+
+log() { echo "services: $*" >&2; }
+
+# Percent-encode for the userinfo of a URL.
+urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+install_missing() {
+    local need=()
+    [ -n "$(pg_bin)" ] && command -v pg_dump >/dev/null || need+=(postgresql postgresql-client)
+    command -v redis-server >/dev/null || need+=(redis-server)
+    command -v memcached >/dev/null || need+=(memcached)
+    [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
+    if [ ${#need[@]} -gt 0 ]; then
+        log "installing ${need[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        # Debian starts services on install; keep the defaults stopped (we run our own).
+        printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+        apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+        rm -f /usr/sbin/policy-rc.d
+    fi
+    if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+        log "installing aiosmtpd"
+        python3 -m pip install -q aiosmtpd
+    fi
+}
+
+# Credentials are generated once per scratch directory and kept in $DIR/credentials.
+credentials() {
+    mkdir -p "$DIR"
+    if [ ! -f "$DIR/credentials" ]; then
+        local r
+        r=$(python3 -c 'import secrets; print(secrets.token_hex(6))')
+        cat > "$DIR/credentials" <<EOF
+PG_PASSWORD='pg@ss:w/rd%$r'
+REDIS_PASSWORD='re@dis:p/w%$r'
+AMQP_PASSWORD='mq@pa:ss/w%$r'
+SMTP_PASSWORD='ma@il:p/w%$r'
+EOF
+        chmod 600 "$DIR/credentials"
+    fi
+    # shellcheck disable=SC1091
+    . "$DIR/credentials"
+}
+
+alive() { [ -f "$1" ] && kill -0 "$(head -n 1 "$1")" 2>/dev/null; }
+
+wait_port() {
+    for _ in $(seq 1 120); do
+        if (echo > "/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+        sleep 0.5
+    done
+    log "port $1 did not open"; return 1
+}
+
+start_pg() {
+    local name=$1 port=$2 data="$DIR/pg-$1" bin
+    bin=$(pg_bin)
+    mkdir -p "$DIR/pg-sock"
+    chown postgres "$DIR" "$DIR/pg-sock"
+    if [ ! -f "$data/PG_VERSION" ]; then
+        mkdir -p "$data" && chown postgres "$data"
+        printf '%s\n' "$PG_PASSWORD" > "$DIR/pg-pwfile"
+        chown postgres "$DIR/pg-pwfile"
+        su postgres -s /bin/sh -c "'$bin/initdb' -D '$data' -U app --pwfile='$DIR/pg-pwfile' --auth=scram-sha-256 -E UTF8 >/dev/null"
+        rm -f "$DIR/pg-pwfile"
+    fi
+    if ! su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$data' status" >/dev/null 2>&1; then
+        su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$data' -l '$DIR/pg-$name.log' -w -o \"-p $port -c listen_addresses=127.0.0.1 -k $DIR/pg-sock\" start" >/dev/null
+    fi
+    PGPASSWORD=$PG_PASSWORD psql -h 127.0.0.1 -p "$port" -U app -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'app'" | grep -q 1 \
+        || PGPASSWORD=$PG_PASSWORD psql -h 127.0.0.1 -p "$port" -U app -d postgres -qc "CREATE DATABASE app"
+    log "postgresql $name on 127.0.0.1:$port"
+}
+
+start_redis() {
+    mkdir -p "$DIR/redis"
+    if ! alive "$DIR/redis/redis.pid"; then
+        cat > "$DIR/redis/redis.conf" <<EOF
+bind 127.0.0.1
+port $REDIS_PORT
+daemonize yes
+pidfile $DIR/redis/redis.pid
+dir $DIR/redis
+logfile $DIR/redis/redis.log
+save ""
+user default off
+user app on >$REDIS_PASSWORD ~* &* +@all
+EOF
+        redis-server "$DIR/redis/redis.conf"
+    fi
+    wait_port "$REDIS_PORT"
+    log "redis on 127.0.0.1:$REDIS_PORT"
+}
+
+start_memcached() {
+    if ! alive "$DIR/memcached.pid"; then
+        memcached -d -l 127.0.0.1 -p "$MEMCACHED_PORT" -U 0 -u nobody -P "$DIR/memcached.pid"
+        # memcached writes its pid file after forking.
+        for _ in $(seq 1 20); do [ -s "$DIR/memcached.pid" ] && break; sleep 0.2; done
+    fi
+    wait_port "$MEMCACHED_PORT"
+    log "memcached on 127.0.0.1:$MEMCACHED_PORT"
+}
+
+rabbit_env() {
+    export HOME="$DIR/rabbit"                       # the Erlang cookie lives here
+    export RABBITMQ_NODENAME=resources@localhost
+    export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+    export RABBITMQ_NODE_PORT=$AMQP_PORT
+    export RABBITMQ_DIST_PORT=$((AMQP_PORT + 20000))
+    export ERL_EPMD_ADDRESS=127.0.0.1
+    export RABBITMQ_MNESIA_BASE="$DIR/rabbit/mnesia"
+    export RABBITMQ_LOG_BASE="$DIR/rabbit/log"
+    export RABBITMQ_PID_FILE="$DIR/rabbit/rabbit.pid"
+    export RABBITMQ_CONFIG_FILE="$DIR/rabbit/rabbitmq"
+    export RABBITMQ_ENABLED_PLUGINS_FILE="$DIR/rabbit/enabled_plugins"
+}
+
+start_rabbitmq() {
+    mkdir -p "$DIR/rabbit/mnesia" "$DIR/rabbit/log"
+    (
+        rabbit_env
+        [ -f "$RABBITMQ_ENABLED_PLUGINS_FILE" ] || echo '[].' > "$RABBITMQ_ENABLED_PLUGINS_FILE"
+        [ -f "$RABBITMQ_CONFIG_FILE.conf" ] || echo 'loopback_users = none' > "$RABBITMQ_CONFIG_FILE.conf"
+        if ! /usr/lib/rabbitmq/bin/rabbitmqctl -q status >/dev/null 2>&1; then
+            /usr/lib/rabbitmq/bin/rabbitmq-server > "$DIR/rabbit/server.out" 2>&1 &
+            /usr/lib/rabbitmq/bin/rabbitmqctl -q wait --timeout 120 "$RABBITMQ_PID_FILE" >/dev/null
+        fi
+        ctl() { /usr/lib/rabbitmq/bin/rabbitmqctl -q "$@"; }
+        ctl list_vhosts | grep -qx '/jobs' || ctl add_vhost /jobs >/dev/null
+        if ! ctl list_users | grep -q '^app'; then
+            ctl add_user app "$AMQP_PASSWORD" >/dev/null
+        fi
+        ctl set_permissions -p /jobs app '.*' '.*' '.*' >/dev/null
+    )
+    wait_port "$AMQP_PORT"
+    log "rabbitmq on 127.0.0.1:$AMQP_PORT"
+}
+
+start_smtp() {
+    mkdir -p "$DIR/mail"
+    if ! alive "$DIR/smtp.pid"; then
+        SMTP_USER=mailer SMTP_PASSWORD=$SMTP_PASSWORD nohup python3 "$ROOT/scripts/smtp_sink.py" \
+            127.0.0.1 "$SMTP_PORT" "$DIR/mail" > "$DIR/smtp.log" 2>&1 &
+        echo $! > "$DIR/smtp.pid"
+    fi
+    wait_port "$SMTP_PORT"
+    log "smtp sink on 127.0.0.1:$SMTP_PORT, mail in $DIR/mail"
+}
+
+write_env() {
+    local pg rd mq ml
+    pg=$(urlencode "$PG_PASSWORD"); rd=$(urlencode "$REDIS_PASSWORD")
+    mq=$(urlencode "$AMQP_PASSWORD"); ml=$(urlencode "$SMTP_PASSWORD")
+    cat > "$ENV_FILE" <<EOF
+# Written by scripts/services.sh start: the locators of the services it started.
+DATABASE_URL='postgres://app:$pg@127.0.0.1:$PG_A_PORT/app'
+PG_A_URL='postgres://app:$pg@127.0.0.1:$PG_A_PORT/app'
+PG_B_URL='postgres://app:$pg@127.0.0.1:$PG_B_PORT/app'
+REDIS_URL='redis://app:$rd@127.0.0.1:$REDIS_PORT/2'
+MEMCACHED_URL='memcache://127.0.0.1:$MEMCACHED_PORT'
+AMQP_URL='amqp://app:$mq@127.0.0.1:$AMQP_PORT/%2Fjobs'
+SMTP_URL='smtp://mailer:$ml@127.0.0.1:$SMTP_PORT'
+MAIL_DIR='$DIR/mail'
+EOF
+    chmod 600 "$ENV_FILE"
+    log "wrote $ENV_FILE"
+}
+
+stop_all() {
+    local bin
+    bin=$(pg_bin)
+    for name in a b; do
+        if [ -f "$DIR/pg-$name/PG_VERSION" ] && [ -n "$bin" ]; then
+            su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$DIR/pg-$name' -m fast -w stop" >/dev/null 2>&1 || true
+        fi
+    done
+    for pidfile in "$DIR/redis/redis.pid" "$DIR/memcached.pid" "$DIR/smtp.pid"; do
+        if alive "$pidfile"; then kill "$(head -n 1 "$pidfile")" 2>/dev/null || true; fi
+        rm -f "$pidfile"
+    done
+    if [ -x /usr/lib/rabbitmq/bin/rabbitmqctl ] && [ -d "$DIR/rabbit" ]; then
+        (rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -q stop >/dev/null 2>&1 || true)
+        # epmd is started by the Erlang node and outlives it.
+        (rabbit_env; epmd -kill >/dev/null 2>&1 || true)
+    fi
+    rm -f "$ENV_FILE"
+    log "stopped"
+}
+
+status() {
+    local up=0 total=0
+    check() {
+        total=$((total + 1))
+        if (echo > "/dev/tcp/127.0.0.1/$2") 2>/dev/null; then echo "$1: running on 127.0.0.1:$2"; up=$((up + 1)); else echo "$1: stopped"; fi
+    }
+    check "postgresql a" $PG_A_PORT; check "postgresql b" $PG_B_PORT; check redis $REDIS_PORT
+    check memcached $MEMCACHED_PORT; check rabbitmq $AMQP_PORT; check smtp $SMTP_PORT
+    [ "$up" -eq "$total" ]
+}
+
+case "${1:-}" in
+    start)
+        install_missing
+        credentials
+        start_pg a $PG_A_PORT
+        start_pg b $PG_B_PORT
+        start_redis
+        start_memcached
+        start_rabbitmq
+        start_smtp
+        write_env
+        ;;
+    stop) stop_all ;;
+    status) status ;;
+    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac
