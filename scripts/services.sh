@@ -10,7 +10,7 @@
 #   PostgreSQL cluster A (55432) and cluster B (55433), database `app`, user `app`
 #   Redis (56379), ACL user `app`
 #   memcached (51211)
-#   RabbitMQ (35672), vhost `/jobs`, user `app`
+#   RabbitMQ (45672), vhost `/jobs`, user `app`
 #   an SMTP sink (52525, aiosmtpd from PyPI) requiring AUTH, storing each mail it receives
 # The locators go into $DIR/.env (DATABASE_URL is cluster A; PG_B_URL names cluster B), which
 # the tests and examples read with `DotEnv`: never into code. Idempotent: `start` keeps what
@@ -24,7 +24,7 @@ PG_A_PORT=55432
 PG_B_PORT=55433
 REDIS_PORT=56379
 MEMCACHED_PORT=51211
-AMQP_PORT=35672
+AMQP_PORT=45672
 SMTP_PORT=52525
 
 log() { echo "services: $*" >&2; }
@@ -136,9 +136,7 @@ start_memcached() {
 rabbit_env() {
     export HOME="$DIR/rabbit"                       # the Erlang cookie lives here
     export RABBITMQ_NODENAME=resources@localhost
-    export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
-    export RABBITMQ_NODE_PORT=$AMQP_PORT
-    export RABBITMQ_DIST_PORT=$((AMQP_PORT + 20000))
+    export RABBITMQ_DIST_PORT=$((AMQP_PORT + 1))
     export ERL_EPMD_ADDRESS=127.0.0.1
     export RABBITMQ_MNESIA_BASE="$DIR/rabbit/mnesia"
     export RABBITMQ_LOG_BASE="$DIR/rabbit/log"
@@ -152,7 +150,7 @@ start_rabbitmq() {
     (
         rabbit_env
         [ -f "$RABBITMQ_ENABLED_PLUGINS_FILE" ] || echo '[].' > "$RABBITMQ_ENABLED_PLUGINS_FILE"
-        [ -f "$RABBITMQ_CONFIG_FILE.conf" ] || echo 'loopback_users = none' > "$RABBITMQ_CONFIG_FILE.conf"
+        printf 'listeners.tcp.1 = 127.0.0.1:%s\nloopback_users = none\n' "$AMQP_PORT" > "$RABBITMQ_CONFIG_FILE.conf"
         if ! /usr/lib/rabbitmq/bin/rabbitmqctl -q status >/dev/null 2>&1; then
             /usr/lib/rabbitmq/bin/rabbitmq-server > "$DIR/rabbit/server.out" 2>&1 &
             /usr/lib/rabbitmq/bin/rabbitmqctl -q wait --timeout 120 "$RABBITMQ_PID_FILE" >/dev/null
