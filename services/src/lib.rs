@@ -60,7 +60,10 @@ pub fn require_services(test: &str) -> Option<Layered> {
             panic!("{test}: the services are required under CI=true: {why}")
         }
         Err(why) => {
-            eprintln!("SKIPPED {test}: the services are not running: {why}");
+            // Written to the stderr handle itself: the test harness captures `eprintln!`, and a
+            // skip must be seen.
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stderr(), "SKIPPED {test}: the services are not running: {why}");
             None
         }
     }
