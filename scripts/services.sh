@@ -124,10 +124,11 @@ EOF
 }
 
 start_memcached() {
-    if ! alive "$DIR/memcached.pid"; then
-        memcached -d -l 127.0.0.1 -p "$MEMCACHED_PORT" -U 0 -u nobody -P "$DIR/memcached.pid"
-        # memcached writes its pid file after forking.
-        for _ in $(seq 1 20); do [ -s "$DIR/memcached.pid" ] && break; sleep 0.2; done
+    # memcached drops to `nobody` before it writes its pid file: give it a directory of its own.
+    mkdir -p "$DIR/memcached" && chown nobody "$DIR/memcached"
+    if ! alive "$DIR/memcached/memcached.pid"; then
+        memcached -d -l 127.0.0.1 -p "$MEMCACHED_PORT" -U 0 -u nobody -P "$DIR/memcached/memcached.pid"
+        for _ in $(seq 1 20); do [ -s "$DIR/memcached/memcached.pid" ] && break; sleep 0.2; done
     fi
     wait_port "$MEMCACHED_PORT"
     log "memcached on 127.0.0.1:$MEMCACHED_PORT"
@@ -204,7 +205,7 @@ stop_all() {
             su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$DIR/pg-$name' -m fast -w stop" >/dev/null 2>&1 || true
         fi
     done
-    for pidfile in "$DIR/redis/redis.pid" "$DIR/memcached.pid" "$DIR/smtp.pid"; do
+    for pidfile in "$DIR/redis/redis.pid" "$DIR/memcached/memcached.pid" "$DIR/smtp.pid"; do
         if alive "$pidfile"; then kill "$(head -n 1 "$pidfile")" 2>/dev/null || true; fi
         rm -f "$pidfile"
     done
@@ -214,6 +215,13 @@ stop_all() {
         (rabbit_env; epmd -kill >/dev/null 2>&1 || true)
     fi
     rm -f "$ENV_FILE"
+    # Return once every port is closed: "stopped" means nothing is left listening.
+    for port in $PG_A_PORT $PG_B_PORT $REDIS_PORT $MEMCACHED_PORT $AMQP_PORT $SMTP_PORT; do
+        for _ in $(seq 1 50); do
+            (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+            sleep 0.2
+        done
+    done
     log "stopped"
 }
 

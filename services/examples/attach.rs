@@ -32,11 +32,31 @@ fn main() -> ExitCode {
     let marker = format!("attach-{}", std::process::id());
     let mail_dir = setting(&source, "MAIL_DIR").unwrap_or_default();
     let checks: Vec<(&str, String, Result<String, resources_services::BoxError>)> = vec![
-        ("postgres", attached.db.to_string(), postgres_round_trip(&attached.db, &marker)),
-        ("redis", attached.cache.to_string(), redis_round_trip(&attached.cache, &marker)),
-        ("amqp", attached.queue.to_string(), amqp_round_trip(&attached.queue, &marker)),
-        ("smtp", attached.mail.to_string(), smtp_round_trip(&attached.mail, &mail_dir, &marker)),
-        ("memcached", attached.memcached.to_string(), memcached_round_trip(&attached.memcached, &marker)),
+        (
+            "postgres",
+            attached.db.to_string(),
+            postgres_round_trip(&attached.db, &marker),
+        ),
+        (
+            "redis",
+            attached.cache.to_string(),
+            redis_round_trip(&attached.cache, &marker),
+        ),
+        (
+            "amqp",
+            attached.queue.to_string(),
+            amqp_round_trip(&attached.queue, &marker),
+        ),
+        (
+            "smtp",
+            attached.mail.to_string(),
+            smtp_round_trip(&attached.mail, &mail_dir, &marker),
+        ),
+        (
+            "memcached",
+            attached.memcached.to_string(),
+            memcached_round_trip(&attached.memcached, &marker),
+        ),
     ];
     let mut failed = false;
     for (name, locator, result) in checks {
@@ -52,5 +72,9 @@ fn main() -> ExitCode {
             }
         }
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -34,20 +34,20 @@ pub struct Attached {
 
 /// The `.env` that `scripts/services.sh start` writes.
 pub fn env_file() -> PathBuf {
-    std::env::var_os("RESOURCES_SERVICES_DIR").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/services"),
-        PathBuf::from,
-    )
-    .join(".env")
+    std::env::var_os("RESOURCES_SERVICES_DIR")
+        .map_or_else(
+            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/services"),
+            PathBuf::from,
+        )
+        .join(".env")
 }
 
 /// The config source of the examples and tests: the process environment first, then the
 /// services' `.env`. `Err` says why the services are not there.
 pub fn source() -> Result<Layered, String> {
     let path = env_file();
-    let dotenv = DotEnv::from_path(&path).map_err(|e| {
-        format!("{e} (start the services with `scripts/services.sh start`)")
-    })?;
+    let dotenv = DotEnv::from_path(&path)
+        .map_err(|e| format!("{e} (start the services with `scripts/services.sh start`)"))?;
     Ok(Layered::new().with(Env::snapshot()).with(dotenv))
 }
 
@@ -63,7 +63,10 @@ pub fn require_services(test: &str) -> Option<Layered> {
             // Written to the stderr handle itself: the test harness captures `eprintln!`, and a
             // skip must be seen.
             use std::io::Write as _;
-            let _ = writeln!(std::io::stderr(), "SKIPPED {test}: the services are not running: {why}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED {test}: the services are not running: {why}"
+            );
             None
         }
     }
@@ -80,9 +83,14 @@ pub fn setting(source: &Layered, name: &str) -> Option<String> {
 /// PostgreSQL: insert a row and read it back, through the `postgres` client.
 pub fn postgres_round_trip(db: &PostgresUrl, marker: &str) -> Result<String, BoxError> {
     let mut client = postgres::Client::connect(db.expose_url(), postgres::NoTls)?;
-    client.batch_execute("CREATE TABLE IF NOT EXISTS attach_check (id serial PRIMARY KEY, marker text NOT NULL)")?;
+    client.batch_execute(
+        "CREATE TABLE IF NOT EXISTS attach_check (id serial PRIMARY KEY, marker text NOT NULL)",
+    )?;
     client.execute("INSERT INTO attach_check (marker) VALUES ($1)", &[&marker])?;
-    let row = client.query_one("SELECT marker FROM attach_check WHERE marker = $1", &[&marker])?;
+    let row = client.query_one(
+        "SELECT marker FROM attach_check WHERE marker = $1",
+        &[&marker],
+    )?;
     Ok(row.get(0))
 }
 
@@ -90,8 +98,13 @@ pub fn postgres_round_trip(db: &PostgresUrl, marker: &str) -> Result<String, Box
 pub fn redis_round_trip(cache: &RedisUrl, marker: &str) -> Result<String, BoxError> {
     let client = redis::Client::open(cache.expose_url())?;
     let mut con = client.get_connection()?;
-    redis::cmd("SET").arg("attach-check").arg(marker).query::<()>(&mut con)?;
-    Ok(redis::cmd("GET").arg("attach-check").query::<String>(&mut con)?)
+    redis::cmd("SET")
+        .arg("attach-check")
+        .arg(marker)
+        .query::<()>(&mut con)?;
+    Ok(redis::cmd("GET")
+        .arg("attach-check")
+        .query::<String>(&mut con)?)
 }
 
 /// AMQP: publish to a queue and consume the message back, through `lapin`.
@@ -100,12 +113,18 @@ pub fn amqp_round_trip(queue: &AmqpUrl, marker: &str) -> Result<String, BoxError
     use lapin::types::FieldTable;
     use lapin::{BasicProperties, Connection, ConnectionProperties};
 
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(async {
         let conn = Connection::connect(queue.expose_url(), ConnectionProperties::default()).await?;
         let channel = conn.create_channel().await?;
         channel
-            .queue_declare("attach-check".into(), QueueDeclareOptions::default(), FieldTable::default())
+            .queue_declare(
+                "attach-check".into(),
+                QueueDeclareOptions::default(),
+                FieldTable::default(),
+            )
             .await?;
         channel
             .basic_publish(
@@ -143,10 +162,17 @@ pub fn smtp_round_trip(mail: &SmtpUrl, mail_dir: &str, marker: &str) -> Result<S
     use lettre::transport::smtp::authentication::Credentials;
     use lettre::{Message, SmtpTransport, Transport};
 
-    let host = mail.host().ok_or("the SMTP locator names no host")?.to_string();
-    let mut transport = SmtpTransport::builder_dangerous(host).port(mail.port_or_default().unwrap_or(25));
+    let host = mail
+        .host()
+        .ok_or("the SMTP locator names no host")?
+        .to_string();
+    let mut transport =
+        SmtpTransport::builder_dangerous(host).port(mail.port_or_default().unwrap_or(25));
     if let (Some(user), Some(password)) = (mail.username(), mail.password()) {
-        transport = transport.credentials(Credentials::new(user.to_owned(), password.expose().to_owned()));
+        transport = transport.credentials(Credentials::new(
+            user.to_owned(),
+            password.expose().to_owned(),
+        ));
     }
 
     let message = Message::builder()

@@ -20,7 +20,8 @@ fn postgres_accessors_match_tokio_postgres() {
     ];
     for case in cases {
         let ours = PostgresUrl::from_str(case).unwrap_or_else(|e| panic!("{case}: {e}"));
-        let theirs = postgres::Config::from_str(case).unwrap_or_else(|e| panic!("{case}: tokio-postgres: {e}"));
+        let theirs = postgres::Config::from_str(case)
+            .unwrap_or_else(|e| panic!("{case}: tokio-postgres: {e}"));
         let hosts: Vec<String> = ours
             .hosts()
             .iter()
@@ -33,12 +34,19 @@ fn postgres_accessors_match_tokio_postgres() {
             .get_hosts()
             .iter()
             .map(|h| match h {
-                postgres::config::Host::Tcp(name) => name.trim_start_matches('[').trim_end_matches(']').to_owned(),
+                postgres::config::Host::Tcp(name) => name
+                    .trim_start_matches('[')
+                    .trim_end_matches(']')
+                    .to_owned(),
                 postgres::config::Host::Unix(p) => format!("unix:{}", p.display()),
             })
             .collect();
         assert_eq!(hosts, their_hosts, "hosts of {case}");
-        let ports: Vec<u16> = ours.hosts().iter().map(|e| e.port().or(ours.port_or_default()).unwrap_or(5432)).collect();
+        let ports: Vec<u16> = ours
+            .hosts()
+            .iter()
+            .map(|e| e.port().or(ours.port_or_default()).unwrap_or(5432))
+            .collect();
         let their_ports: Vec<u16> = if theirs.get_ports().is_empty() {
             vec![5432; their_hosts.len()]
         } else if theirs.get_ports().len() == 1 {
@@ -53,7 +61,11 @@ fn postgres_accessors_match_tokio_postgres() {
             theirs.get_password().map(<[u8]>::to_vec),
             "password of {case}"
         );
-        assert_eq!(ours.database().as_deref(), theirs.get_dbname(), "database of {case}");
+        assert_eq!(
+            ours.database().as_deref(),
+            theirs.get_dbname(),
+            "database of {case}"
+        );
     }
 }
 
@@ -87,7 +99,11 @@ fn redis_accessors_match_redis_rs() {
         let info = client.get_connection_info();
         match info.addr() {
             redis::ConnectionAddr::Tcp(host, port) => {
-                assert_eq!(ours.host().map(|h| h.to_string()).as_deref(), Some(host.trim_start_matches('[').trim_end_matches(']')), "host of {case}");
+                assert_eq!(
+                    ours.host().map(|h| h.to_string()).as_deref(),
+                    Some(host.trim_start_matches('[').trim_end_matches(']')),
+                    "host of {case}"
+                );
                 assert_eq!(ours.port_or_default(), Some(*port), "port of {case}");
             }
             redis::ConnectionAddr::Unix(path) => {
@@ -96,9 +112,21 @@ fn redis_accessors_match_redis_rs() {
             other => panic!("{case}: unexpected {other:?}"),
         }
         let settings = info.redis_settings();
-        assert_eq!(i64::from(ours.db_index().unwrap_or(0)), settings.db(), "db of {case}");
-        assert_eq!(ours.username().filter(|u| !u.is_empty()), settings.username(), "user of {case}");
-        assert_eq!(ours.password().map(|p| p.expose()), settings.password(), "password of {case}");
+        assert_eq!(
+            i64::from(ours.db_index().unwrap_or(0)),
+            settings.db(),
+            "db of {case}"
+        );
+        assert_eq!(
+            ours.username().filter(|u| !u.is_empty()),
+            settings.username(),
+            "user of {case}"
+        );
+        assert_eq!(
+            ours.password().map(|p| p.expose()),
+            settings.password(),
+            "password of {case}"
+        );
     }
 }
 
@@ -115,11 +143,34 @@ fn amqp_accessors_match_lapin() {
     ];
     for case in cases {
         let ours = AmqpUrl::from_str(case).unwrap_or_else(|e| panic!("{case}: {e}"));
-        let theirs = lapin::uri::AMQPUri::from_str(case).unwrap_or_else(|e| panic!("{case}: lapin: {e}"));
-        assert_eq!(ours.host().map(|h| h.to_string()).unwrap_or_else(|| "localhost".into()), theirs.authority.host, "host of {case}");
-        assert_eq!(ours.port_or_default(), Some(theirs.authority.port), "port of {case}");
-        assert_eq!(ours.username().unwrap_or("guest"), theirs.authority.userinfo.username, "user of {case}");
-        assert_eq!(ours.password().map_or("guest", |p| p.expose()), theirs.authority.userinfo.password, "password of {case}");
-        assert_eq!(ours.vhost().as_deref().unwrap_or("/"), theirs.vhost, "vhost of {case}");
+        let theirs =
+            lapin::uri::AMQPUri::from_str(case).unwrap_or_else(|e| panic!("{case}: lapin: {e}"));
+        assert_eq!(
+            ours.host()
+                .map(|h| h.to_string())
+                .unwrap_or_else(|| "localhost".into()),
+            theirs.authority.host,
+            "host of {case}"
+        );
+        assert_eq!(
+            ours.port_or_default(),
+            Some(theirs.authority.port),
+            "port of {case}"
+        );
+        assert_eq!(
+            ours.username().unwrap_or("guest"),
+            theirs.authority.userinfo.username,
+            "user of {case}"
+        );
+        assert_eq!(
+            ours.password().map_or("guest", |p| p.expose()),
+            theirs.authority.userinfo.password,
+            "password of {case}"
+        );
+        assert_eq!(
+            ours.vhost().as_deref().unwrap_or("/"),
+            theirs.vhost,
+            "vhost of {case}"
+        );
     }
 }

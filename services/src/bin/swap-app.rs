@@ -28,7 +28,11 @@ fn connect(db: &PostgresUrl) -> Result<postgres::Client, postgres::Error> {
     postgres::Client::connect(db.expose_url(), postgres::NoTls)
 }
 
-fn run(command: &str, arg: Option<&str>, backing: &Backing) -> Result<(), Box<dyn std::error::Error>> {
+fn run(
+    command: &str,
+    arg: Option<&str>,
+    backing: &Backing,
+) -> Result<(), Box<dyn std::error::Error>> {
     match command {
         "reset" => {
             connect(&backing.db)?.batch_execute("DROP TABLE IF EXISTS orders")?;
@@ -46,7 +50,8 @@ fn run(command: &str, arg: Option<&str>, backing: &Backing) -> Result<(), Box<dy
             println!("wrote {n} orders to {}", backing.db);
         }
         "read" => {
-            let row = connect(&backing.db)?.query_one("SELECT count(*), coalesce(sum(amount), 0) FROM orders", &[])?;
+            let row = connect(&backing.db)?
+                .query_one("SELECT count(*), coalesce(sum(amount), 0) FROM orders", &[])?;
             let (count, sum): (i64, i64) = (row.get(0), row.get(1));
             println!("orders: {count} sum: {sum}");
         }
