@@ -37,56 +37,8 @@ use std::path::{Path, PathBuf};
 
 use crate::parse::redact_generic;
 
-/// Schemes of the built-in kinds that always mean a backing service.
-const KIND_SCHEMES: &[&str] = &[
-    "postgres",
-    "postgresql",
-    "mysql",
-    "mariadb",
-    "redis",
-    "rediss",
-    "redis+unix",
-    "valkey",
-    "valkeys",
-    "valkey+unix",
-    "amqp",
-    "amqps",
-    "smtp",
-    "smtps",
-    "mongodb",
-    "mongodb+srv",
-    "nats",
-    "s3",
-    "sqlite",
-    "beanstalk",
-    "beanstalkd",
-    "kafka",
-    "kafka+ssl",
-    "kafka+tls",
-    "memcache",
-    "memcached",
-];
-
 /// The extra schemes checked by default; replace them with [`Audit::extra_schemes`].
-pub const DEFAULT_EXTRA_SCHEMES: &[&str] = &[
-    "jdbc",
-    "mssql",
-    "sqlserver",
-    "oracle",
-    "cassandra",
-    "couchbase",
-    "neo4j",
-    "bolt",
-    "clickhouse",
-    "influxdb",
-    "elasticsearch",
-    "ldap",
-    "ldaps",
-    "ftp",
-    "sftp",
-    "zookeeper",
-    "etcd",
-];
+pub const DEFAULT_EXTRA_SCHEMES: &[&str] = crate::parse::OTHER_SERVICE_SCHEMES;
 
 /// The marker of an opt-out comment.
 pub const ALLOW_MARKER: &str = "resources-audit: allow";
@@ -470,7 +422,7 @@ impl Audit {
             }
             let scheme = scheme.to_ascii_lowercase();
             let slashes = bytes.get(i + 1) == Some(&b'/') && bytes.get(i + 2) == Some(&b'/');
-            let known = KIND_SCHEMES.contains(&scheme.as_str());
+            let known = crate::parse::BACKING_SCHEMES.contains(&scheme.as_str());
             let extra = self.extra.contains(&scheme);
             // `jdbc:postgresql://…` and `sqlite:data.db` have no `//` after their scheme.
             let opaque_ok = matches!(scheme.as_str(), "jdbc" | "sqlite")

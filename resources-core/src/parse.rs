@@ -15,8 +15,8 @@ use crate::error::{ErrorKind, LocatorError};
 use crate::locator::{Endpoint, Host, Scheme, Shape};
 use crate::secret::is_sensitive_param;
 
-/// Every scheme of the built-in kinds: a scheme in this list may be echoed in an error.
-const KNOWN_SCHEMES: &[&str] = &[
+/// Schemes of the built-in kinds that always name a backing service (the audit's list too).
+pub(crate) const BACKING_SCHEMES: &[&str] = &[
     "postgres",
     "postgresql",
     "mysql",
@@ -24,9 +24,9 @@ const KNOWN_SCHEMES: &[&str] = &[
     "redis",
     "rediss",
     "redis+unix",
-    "unix",
     "valkey",
     "valkeys",
+    "valkey+unix",
     "amqp",
     "amqps",
     "smtp",
@@ -34,28 +34,51 @@ const KNOWN_SCHEMES: &[&str] = &[
     "mongodb",
     "mongodb+srv",
     "nats",
-    "tls",
-    "ws",
-    "wss",
-    "http",
-    "https",
     "s3",
     "sqlite",
     "beanstalk",
     "beanstalkd",
     "kafka",
     "kafka+ssl",
+    "kafka+tls",
     "memcache",
     "memcached",
+];
+
+/// Schemes of other backing services (no built-in kind; the audit's default extra list).
+pub(crate) const OTHER_SERVICE_SCHEMES: &[&str] = &[
     "jdbc",
     "mssql",
     "sqlserver",
-    "ftp",
-    "sftp",
+    "oracle",
+    "cassandra",
+    "couchbase",
+    "neo4j",
+    "bolt",
+    "clickhouse",
+    "influxdb",
+    "elasticsearch",
     "ldap",
     "ldaps",
-    "file",
+    "ftp",
+    "sftp",
+    "zookeeper",
+    "etcd",
 ];
+
+/// Schemes that are not services by themselves (or only with credentials).
+const GENERIC_SCHEMES: &[&str] = &["unix", "tls", "ws", "wss", "http", "https", "file"];
+
+/// A scheme that may be echoed in an error: one of the lists above, never free text (an
+/// unknown "scheme" may be the start of a pasted password).
+fn known_scheme(written: &str) -> Option<&'static str> {
+    BACKING_SCHEMES
+        .iter()
+        .chain(OTHER_SERVICE_SCHEMES)
+        .chain(GENERIC_SCHEMES)
+        .copied()
+        .find(|k| k.eq_ignore_ascii_case(written))
+}
 
 /// What a kind asks of the shared parser (built from the `Kind` constants).
 pub(crate) struct Rules {
@@ -159,10 +182,7 @@ pub(crate) fn split_scheme<'s>(
         None => Err(LocatorError::new(
             name,
             ErrorKind::WrongScheme {
-                found: KNOWN_SCHEMES
-                    .iter()
-                    .copied()
-                    .find(|k| k.eq_ignore_ascii_case(written)),
+                found: known_scheme(written),
                 expected: schemes.iter().map(|s| s.name).collect(),
             },
             Some(0),

@@ -8,24 +8,16 @@
 
 use std::process::ExitCode;
 
-use resources::Resources;
 use resources_services::{
-    Attached, amqp_round_trip, memcached_round_trip, postgres_round_trip, redis_round_trip,
-    setting, smtp_round_trip, source,
+    Attached, amqp_round_trip, load, memcached_round_trip, postgres_round_trip, redis_round_trip,
+    setting, smtp_round_trip,
 };
 
 fn main() -> ExitCode {
-    let source = match source() {
-        Ok(s) => s,
+    let (source, attached) = match load::<Attached>() {
+        Ok(loaded) => loaded,
         Err(why) => {
             eprintln!("error: {why}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let attached = match Attached::load(&source) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };

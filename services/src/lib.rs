@@ -51,6 +51,13 @@ pub fn source() -> Result<Layered, String> {
     Ok(Layered::new().with(Env::snapshot()).with(dotenv))
 }
 
+/// The source and `T` loaded from it, or the message to print (for the binaries).
+pub fn load<T: Resources>() -> Result<(Layered, T), String> {
+    let source = source()?;
+    let loaded = T::load(&source).map_err(|e| e.to_string())?;
+    Ok((source, loaded))
+}
+
 /// For a test that needs the services: the source, or `None` after saying plainly that the
 /// test is skipped and why. Under `CI=true` the services are required: a missing one panics.
 pub fn require_services(test: &str) -> Option<Layered> {

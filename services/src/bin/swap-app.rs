@@ -76,17 +76,10 @@ fn main() -> ExitCode {
         eprintln!("usage: swap-app reset|write N|read|shards");
         return ExitCode::from(2);
     };
-    let source = match resources_services::source() {
-        Ok(s) => s,
+    let backing = match resources_services::load::<Backing>() {
+        Ok((_, backing)) => backing,
         Err(why) => {
             eprintln!("error: {why}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let backing = match Backing::load(&source) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
