@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use proptest::prelude::*;
 use resources::audit::{Audit, FindingKind, Report, assert_clean};
 
 fn root() -> PathBuf {
@@ -197,5 +198,21 @@ fn the_project_is_clean() {
         let report = Audit::new(root().join(krate)).scan();
         assert!(report.is_clean(), "{krate}:\n{report}");
         assert!(report.warnings.is_empty(), "{krate}:\n{report}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Any text, weighted towards the characters the lexer cares about, scans without a panic.
+    #[test]
+    fn scanning_any_text_never_panics(text in "([\"'\\\\/*#!\\[\\](){};:rbcuxé€😀 \n\\t]|[a-z0-9_]|postgres://|\\\\u\\{|\\\\x){0,60}") {
+        let _ = scan(&text);
+    }
+
+    /// Arbitrary Unicode too.
+    #[test]
+    fn scanning_arbitrary_unicode_never_panics(text in any::<String>()) {
+        let _ = scan(&text);
     }
 }

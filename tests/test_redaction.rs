@@ -212,3 +212,34 @@ fn every_template_parses_when_encoded() {
             .is_ok()
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// No input makes a parser panic: arbitrary Unicode, and URL-ish text.
+    #[test]
+    fn parsers_never_panic(text in any::<String>(), urlish in "[a-z+]{1,8}:(//)?[a-zA-Z0-9@:/%?#&=.,\\[\\]é€ _-]{0,40}") {
+        for input in [text.as_str(), urlish.as_str()] {
+            if let Ok(u) = PostgresUrl::parse_locator(input) {
+                let _ = (u.to_string(), format!("{u:?}"), u.database(), u.hosts().len(), u.port_or_default());
+            }
+            let _ = MySqlUrl::parse_locator(input).map(|u| (u.to_string(), u.database().map(|d| d.len())));
+            let _ = RedisUrl::parse_locator(input).map(|u| (u.to_string(), u.db_index(), u.socket_path().map(|p| p.to_owned())));
+            let _ = AmqpUrl::parse_locator(input).map(|u| (u.to_string(), u.vhost().map(|v| v.len())));
+            let _ = resources::SqliteUrl::parse_locator(input).map(|u| (u.to_string(), u.file_path(), u.is_memory()));
+            let _ = resources::CouchDbUrl::parse_locator(input).map(|u| u.database().map(|d| d.len()));
+            let _ = resources::BeanstalkdUrl::parse_locator(input).map(|u| u.to_string());
+            let _ = SmtpUrl::parse_locator(input);
+            let _ = MongoUrl::parse_locator(input);
+            let _ = NatsUrl::parse_locator(input);
+            let _ = HttpUrl::parse_locator(input);
+            let _ = ApiUrl::parse_locator(input);
+            let _ = S3Url::parse_locator(input).map(|u| (u.bucket().map(str::len), u.prefix().map(|p| p.len()), u.endpoint()));
+            let _ = KafkaBrokers::parse_locator(input);
+            let _ = MemcachedServers::parse_locator(input);
+            let _ = ServiceUrl::<TokenPath>::parse_locator(input);
+            let _ = resources::DotEnv::parse(".env", input);
+            let _ = resources::redact_example(resources::LocatorFns::of::<PostgresUrl>(), input);
+        }
+    }
+}

@@ -413,9 +413,7 @@ impl Audit {
         let mut credentials = false;
         for (i, _) in value.match_indices(':') {
             // The scheme: letters, digits, `+ - .` back from the colon to a boundary.
-            let start = value[..i]
-                .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
-                .map_or(0, |p| p + 1);
+            let start = scheme_start(&value[..i]);
             let scheme = &value[start..i];
             if scheme.is_empty() || !scheme.starts_with(|c: char| c.is_ascii_alphabetic()) {
                 continue;
@@ -475,6 +473,14 @@ fn module_dir(file: &Path) -> PathBuf {
     }
 }
 
+/// Where a scheme ending `text` starts: after the last char that cannot be in a scheme.
+fn scheme_start(text: &str) -> usize {
+    text.char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .map_or(0, |(p, c)| p + c.len_utf8())
+}
+
 /// Whether the authority after `scheme://` holds `user:password@` with a non-empty password.
 fn has_password(rest: &str) -> bool {
     let authority = rest
@@ -495,9 +501,7 @@ fn redact_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(i) = rest.find("://") {
-        let start = rest[..i]
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
-            .map_or(0, |p| p + 1);
+        let start = scheme_start(&rest[..i]);
         let end = rest[i..]
             .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | ')' | ','))
             .map_or(rest.len(), |e| i + e);
@@ -968,40 +972,53 @@ impl<'t> Lexer<'t> {
     }
 }
 
-/// Decodes one escape starting at `\`; returns the char (if any: a line continuation yields
-/// none) and the bytes used.
+/// Decodes one escape starting at `\\`; returns the char (if any: a line continuation yields
+/// none) and the bytes used, always ending on a char boundary.
 fn unescape(s: &str) -> (Option<char>, usize) {
-    let b = s.as_bytes();
-    match b.get(1) {
-        Some(b'n') => (Some('\n'), 2),
-        Some(b't') => (Some('\t'), 2),
-        Some(b'r') => (Some('\r'), 2),
-        Some(b'0') => (Some('\0'), 2),
-        Some(b'\\') => (Some('\\'), 2),
-        Some(b'"') => (Some('"'), 2),
-        Some(b'\'') => (Some('\''), 2),
-        Some(b'x') => {
-            let hex = s.get(2..4).and_then(|h| u8::from_str_radix(h, 16).ok());
-            (hex.map(char::from), 4.min(s.len()))
+    let mut chars = s.char_indices().skip(1);
+    let Some((_, c)) = chars.next() else {
+        return (None, s.len());
+    };
+    let simple = |decoded: char| (Some(decoded), 1 + c.len_utf8());
+    match c {
+        'n' => simple('\n'),
+        't' => simple('\t'),
+        'r' => simple('\r'),
+        '0' => simple('\0'),
+        '\\' | '"' | '\'' => simple(c),
+        'x' => {
+            // Up to two hex digits (ASCII, so byte counts are char counts).
+            let digits = s[2..]
+                .bytes()
+                .take(2)
+                .take_while(u8::is_ascii_hexdigit)
+                .count();
+            let value = u8::from_str_radix(&s[2..2 + digits], 16).ok();
+            (value.map(char::from), 2 + digits)
         }
-        Some(b'u') => {
-            let close = s.find('}').unwrap_or(s.len().saturating_sub(1));
-            let code = s
-                .get(3..close)
-                .and_then(|h| u32::from_str_radix(&h.replace('_', ""), 16).ok())
-                .and_then(char::from_u32);
-            (code, (close + 1).min(s.len()))
+        'u' => {
+            // `\u{…}`: at most a few hex digits (and `_`) before the `}`.
+            let body = s[2..].strip_prefix('{').unwrap_or("");
+            let len = body
+                .bytes()
+                .take(8)
+                .take_while(|b| b.is_ascii_hexdigit() || *b == b'_')
+                .count();
+            if body.as_bytes().get(len) == Some(&b'}') {
+                let code = u32::from_str_radix(&body[..len].replace('_', ""), 16)
+                    .ok()
+                    .and_then(char::from_u32);
+                (code, 3 + len + 1)
+            } else {
+                (None, 2)
+            }
         }
-        Some(b'\n') | Some(b'\r') => {
+        '\n' | '\r' => {
             // Line continuation: skip the newline and the next line's leading whitespace.
-            let skipped = s[1..].len() - s[1..].trim_start().len();
-            (None, 1 + skipped)
+            let rest = &s[1..];
+            (None, 1 + rest.len() - rest.trim_start().len())
         }
-        Some(_) => {
-            let c = s[1..].chars().next().unwrap_or('\u{fffd}');
-            (Some(c), 1 + c.len_utf8())
-        }
-        None => (None, 1),
+        other => (Some(other), 1 + other.len_utf8()),
     }
 }
 
