@@ -6,7 +6,8 @@
 #   scripts/services.sh stop     stop everything this script started (nothing is left running)
 #
 # Started, each on a non-default port under a scratch directory (target/services, or
-# $RESOURCES_SERVICES_DIR), with generated credentials whose passwords hold `@ : / %`:
+# $RESOURCES_SERVICES_DIR; the PostgreSQL clusters under /tmp/resources-pg-*), with generated
+# credentials whose passwords hold `@ : / %`:
 #   PostgreSQL cluster A (55432) and cluster B (55433), database `app`, user `app`
 #   Redis (56379), ACL user `app`
 #   memcached (51211)
@@ -20,6 +21,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=${RESOURCES_SERVICES_DIR:-$ROOT/target/services}
 ENV_FILE=$DIR/.env
+# PostgreSQL runs as the `postgres` user, who may not be able to reach $DIR (a checkout under
+# /root, say): its clusters live in a directory of their own under /tmp, named after $DIR.
+PG_BASE=${RESOURCES_PG_DIR:-/tmp/resources-pg-$(printf '%s' "$DIR" | md5sum | cut -c1-8)}
 PG_A_PORT=55432
 PG_B_PORT=55433
 REDIS_PORT=56379
@@ -59,6 +63,15 @@ install_missing() {
 credentials() {
     mkdir -p "$DIR"
     if [ ! -f "$DIR/credentials" ]; then
+        # New credentials: clusters left from older ones (under /tmp) would refuse them.
+        local bin
+        bin=$(pg_bin)
+        for name in a b; do
+            if [ -f "$PG_BASE/pg-$name/PG_VERSION" ] && [ -n "$bin" ]; then
+                su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$PG_BASE/pg-$name' -m fast -w stop" >/dev/null 2>&1 || true
+            fi
+        done
+        rm -rf "$PG_BASE"
         local r
         r=$(python3 -c 'import secrets; print(secrets.token_hex(6))')
         cat > "$DIR/credentials" <<EOF
@@ -84,19 +97,20 @@ wait_port() {
 }
 
 start_pg() {
-    local name=$1 port=$2 data="$DIR/pg-$1" bin
+    local name=$1 port=$2 data="$PG_BASE/pg-$1" bin
     bin=$(pg_bin)
-    mkdir -p "$DIR/pg-sock"
-    chown postgres "$DIR" "$DIR/pg-sock"
+    mkdir -p "$PG_BASE/sock"
+    chown postgres "$PG_BASE" "$PG_BASE/sock"
+    chmod 700 "$PG_BASE"
     if [ ! -f "$data/PG_VERSION" ]; then
         mkdir -p "$data" && chown postgres "$data"
-        printf '%s\n' "$PG_PASSWORD" > "$DIR/pg-pwfile"
-        chown postgres "$DIR/pg-pwfile"
-        su postgres -s /bin/sh -c "'$bin/initdb' -D '$data' -U app --pwfile='$DIR/pg-pwfile' --auth=scram-sha-256 -E UTF8 >/dev/null"
-        rm -f "$DIR/pg-pwfile"
+        printf '%s\n' "$PG_PASSWORD" > "$PG_BASE/pwfile"
+        chown postgres "$PG_BASE/pwfile"
+        su postgres -s /bin/sh -c "'$bin/initdb' -D '$data' -U app --pwfile='$PG_BASE/pwfile' --auth=scram-sha-256 -E UTF8 >/dev/null"
+        rm -f "$PG_BASE/pwfile"
     fi
     if ! su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$data' status" >/dev/null 2>&1; then
-        su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$data' -l '$DIR/pg-$name.log' -w -o \"-p $port -c listen_addresses=127.0.0.1 -k $DIR/pg-sock\" start" >/dev/null
+        su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$data' -l '$PG_BASE/pg-$name.log' -w -o \"-p $port -c listen_addresses=127.0.0.1 -k $PG_BASE/sock\" start" >/dev/null
     fi
     PGPASSWORD=$PG_PASSWORD psql -h 127.0.0.1 -p "$port" -U app -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'app'" | grep -q 1 \
         || PGPASSWORD=$PG_PASSWORD psql -h 127.0.0.1 -p "$port" -U app -d postgres -qc "CREATE DATABASE app"
@@ -201,8 +215,8 @@ stop_all() {
     local bin
     bin=$(pg_bin)
     for name in a b; do
-        if [ -f "$DIR/pg-$name/PG_VERSION" ] && [ -n "$bin" ]; then
-            su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$DIR/pg-$name' -m fast -w stop" >/dev/null 2>&1 || true
+        if [ -f "$PG_BASE/pg-$name/PG_VERSION" ] && [ -n "$bin" ]; then
+            su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$PG_BASE/pg-$name' -m fast -w stop" >/dev/null 2>&1 || true
         fi
     done
     for pidfile in "$DIR/redis/redis.pid" "$DIR/memcached/memcached.pid" "$DIR/smtp.pid"; do
