@@ -59,18 +59,22 @@ install_missing() {
     fi
 }
 
+stop_pg() {
+    local bin
+    bin=$(pg_bin)
+    for name in a b; do
+        if [ -f "$PG_BASE/pg-$name/PG_VERSION" ] && [ -n "$bin" ]; then
+            su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$PG_BASE/pg-$name' -m fast -w stop" >/dev/null 2>&1 || true
+        fi
+    done
+}
+
 # Credentials are generated once per scratch directory and kept in $DIR/credentials.
 credentials() {
     mkdir -p "$DIR"
     if [ ! -f "$DIR/credentials" ]; then
         # New credentials: clusters left from older ones (under /tmp) would refuse them.
-        local bin
-        bin=$(pg_bin)
-        for name in a b; do
-            if [ -f "$PG_BASE/pg-$name/PG_VERSION" ] && [ -n "$bin" ]; then
-                su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$PG_BASE/pg-$name' -m fast -w stop" >/dev/null 2>&1 || true
-            fi
-        done
+        stop_pg
         rm -rf "$PG_BASE"
         local r
         r=$(python3 -c 'import secrets; print(secrets.token_hex(6))')
@@ -212,13 +216,7 @@ EOF
 }
 
 stop_all() {
-    local bin
-    bin=$(pg_bin)
-    for name in a b; do
-        if [ -f "$PG_BASE/pg-$name/PG_VERSION" ] && [ -n "$bin" ]; then
-            su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$PG_BASE/pg-$name' -m fast -w stop" >/dev/null 2>&1 || true
-        fi
-    done
+    stop_pg
     for pidfile in "$DIR/redis/redis.pid" "$DIR/memcached/memcached.pid" "$DIR/smtp.pid"; do
         if alive "$pidfile"; then kill "$(head -n 1 "$pidfile")" 2>/dev/null || true; fi
         rm -f "$pidfile"
