@@ -48,10 +48,15 @@ install_missing() {
         log "installing ${need[*]}"
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq
-        # Debian starts services on install; keep the defaults stopped (we run our own).
-        printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+        # Debian starts services on install; keep the defaults stopped (we run our own), and
+        # leave an existing policy alone.
+        local policy=""
+        if [ ! -e /usr/sbin/policy-rc.d ]; then
+            policy=/usr/sbin/policy-rc.d
+            printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy"
+        fi
         apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-        rm -f /usr/sbin/policy-rc.d
+        [ -z "$policy" ] || rm -f "$policy"
     fi
     if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
         log "installing aiosmtpd"
