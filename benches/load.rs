@@ -1,6 +1,7 @@
 //! Load time of 200 locators: `Config::from_env()` (one snapshot of the environment, the
-//! shared loading loop) against hand-written code reading the environment variable by
-//! variable (`std::env::var` + parse per field).
+//! shared loading loop), and `Config::load(&snapshot)` from a snapshot taken beforehand,
+//! against hand-written code reading the environment variable by variable (`std::env::var` +
+//! parse per field).
 //!
 //! Run by `benches/compile-cost/run.py`, or `cargo bench --bench load`. The bench re-runs
 //! itself with the 200 variables in its environment, so nothing sets process variables.
@@ -116,6 +117,11 @@ fn main() -> ExitCode {
     });
     group.bench_function("resources_from_env", |b| {
         b.iter(|| black_box(Config::from_env()))
+    });
+    // The load alone, from a snapshot taken once (as a program loading several structs does).
+    let snapshot = resources::Env::snapshot();
+    group.bench_function("resources_load_snapshot", |b| {
+        b.iter(|| black_box(Config::load(&snapshot)))
     });
     group.finish();
     c.final_summary();
