@@ -369,7 +369,9 @@ impl fmt::Display for Problem {
                 | ProblemKind::Invalid(_)
                 | ProblemKind::TooFew { .. }
         );
-        if let (true, Some(example)) = (wants_example, &self.example) {
+        // An example that is nothing but a redacted secret shows nothing useful.
+        let example = self.example.as_deref().filter(|e| *e != crate::secret::REDACTED);
+        if let (true, Some(example)) = (wants_example, example) {
             write!(f, " (for example {example})")?;
         }
         Ok(())
