@@ -120,21 +120,14 @@ fn parse_list(input: &str, rules: &ListRules) -> Result<ServerList, LocatorError
         offset += piece.len() + 1;
     }
     if let Some(start) = query {
-        let mut q = start;
-        for pair in input[start..].split('&') {
-            if !pair.is_empty() {
-                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-                let key = parse::decode(name, k, q)?.into_owned();
-                let v_at = q + k.len() + 1;
-                let value = parse::decode(name, v, v_at)?.into_owned();
-                let secret = crate::secret::is_sensitive_param(&key, &[]);
-                if secret && !v.is_empty() {
-                    list.secret_spans.push(v_at..v_at + v.len());
-                }
-                list.query.push(Param { key, value, secret });
-            }
-            q += pair.len() + 1;
-        }
+        parse::parse_query(
+            name,
+            &[],
+            input,
+            start,
+            &mut list.query,
+            &mut list.secret_spans,
+        )?;
     }
     Ok(list)
 }
@@ -153,10 +146,7 @@ impl ServerList {
     }
 
     fn param(&self, key: &str) -> Option<&str> {
-        self.query
-            .iter()
-            .find(|p| !p.secret && p.key == key)
-            .map(|p| p.value.as_str())
+        parse::find_param(&self.query, key, false)
     }
 
     fn redacted(&self, f: &mut impl fmt::Write) -> fmt::Result {

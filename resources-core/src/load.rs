@@ -254,6 +254,10 @@ pub(crate) fn load_var(
         }
         p
     };
+    let failed = |name: &str, what, origin: Option<String>| match origin {
+        Some(o) => problem(name, what).with_origin(o),
+        None => problem(name, what),
+    };
     if let Presence::List { min } = presence {
         let mut items: Vec<Erased> = Vec::new();
         let stem = format!("{prefix}{}", var.name);
@@ -270,13 +274,7 @@ pub(crate) fn load_var(
                         problem(&entry, ProblemKind::Invalid(e)).with_origin(from.to_string()),
                     ),
                 },
-                Fetch::Failed { var, what, origin } => {
-                    let mut p = problem(&var, what);
-                    if let Some(o) = origin {
-                        p = p.with_origin(o);
-                    }
-                    problems.push(p);
-                }
+                Fetch::Failed { var, what, origin } => problems.push(failed(&var, what, origin)),
             }
             index += 1;
         }
@@ -327,11 +325,7 @@ pub(crate) fn load_var(
             }
         },
         Fetch::Failed { var, what, origin } => {
-            let mut p = problem(&var, what);
-            if let Some(o) = origin {
-                p = p.with_origin(o);
-            }
-            problems.push(p);
+            problems.push(failed(&var, what, origin));
             None
         }
     }

@@ -371,20 +371,12 @@ impl<K: Kind> ServiceUrl<K> {
     /// The decoded value of a query parameter that is not a credential (first occurrence).
     /// Credentials (`password`, `token`, …) are only given by [`secret_param`](Self::secret_param).
     pub fn param(&self, key: &str) -> Option<&str> {
-        self.parts
-            .query
-            .iter()
-            .find(|p| !p.secret && p.key == key)
-            .map(|p| p.value.as_str())
+        parse::find_param(&self.parts.query, key, false)
     }
 
     /// The decoded value of a query parameter that holds a credential.
     pub fn secret_param(&self, key: &str) -> Option<&Secret<str>> {
-        self.parts
-            .query
-            .iter()
-            .find(|p| p.secret && p.key == key)
-            .map(|p| Secret::from_ref(&p.value))
+        parse::find_param(&self.parts.query, key, true).map(Secret::from_ref)
     }
 
     /// The names of every query parameter, in order (values through `param`).

@@ -478,7 +478,14 @@ pub(crate) fn parse(input: &str, rules: &Rules) -> Result<Parts, LocatorError> {
         }
     }
     if end < input.len() {
-        parse_query(rules, input, end + 1, &mut parts)?;
+        parse_query(
+            rules.name,
+            rules.secret_params,
+            input,
+            end + 1,
+            &mut parts.query,
+            &mut parts.secret_spans,
+        )?;
     }
     parts.secret_spans.sort_by_key(|r| r.start);
     Ok(parts)
@@ -552,39 +559,51 @@ fn mark_secret_segments(
     Ok(())
 }
 
-fn parse_query(
-    rules: &Rules,
+/// Parses the query starting at byte `start` into `query`, marking credential values in
+/// `spans` (the common sensitive names plus `secret_params`). Shared by URL and list locators.
+pub(crate) fn parse_query(
+    name: &'static str,
+    secret_params: &[&str],
     input: &str,
     start: usize,
-    parts: &mut Parts,
+    query: &mut Vec<Param>,
+    spans: &mut Vec<Range<usize>>,
 ) -> Result<(), LocatorError> {
     let mut offset = start;
     for pair in input[start..].split('&') {
         if !pair.is_empty() {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let key = decode(rules.name, k, offset)?.into_owned();
+            let key = decode(name, k, offset)?.into_owned();
             let v_at = offset + k.len() + 1;
-            let secret = is_sensitive_param(&key, rules.secret_params);
+            let secret = is_sensitive_param(&key, secret_params);
             if secret && v.is_empty() {
                 // Also what a credential starting with a raw `&` looks like.
-                return Err(err(
-                    rules,
+                return Err(LocatorError::new(
+                    name,
                     ErrorKind::BadParam {
                         name: key,
                         reason: "holds a credential and is empty: write it, with `&` as %26".into(),
                     },
-                    v_at,
+                    Some(v_at),
                 ));
             }
-            let value = decode(rules.name, v, v_at)?.into_owned();
-            if secret && !v.is_empty() {
-                parts.secret_spans.push(v_at..v_at + v.len());
+            let value = decode(name, v, v_at)?.into_owned();
+            if secret {
+                spans.push(v_at..v_at + v.len());
             }
-            parts.query.push(Param { key, value, secret });
+            query.push(Param { key, value, secret });
         }
         offset += pair.len() + 1;
     }
     Ok(())
+}
+
+/// The decoded value of the first parameter `key` that is (or is not) a credential.
+pub(crate) fn find_param<'a>(query: &'a [Param], key: &str, secret: bool) -> Option<&'a str> {
+    query
+        .iter()
+        .find(|p| p.secret == secret && p.key == key)
+        .map(|p| p.value.as_str())
 }
 
 /// Writes `raw` with every span replaced by `***`.
