@@ -35,10 +35,10 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::parse::redact_generic;
+use crate::locator::parse::redact_generic;
 
 /// The extra schemes checked by default; replace them with [`Audit::extra_schemes`].
-pub const DEFAULT_EXTRA_SCHEMES: &[&str] = crate::parse::OTHER_SERVICE_SCHEMES;
+pub const DEFAULT_EXTRA_SCHEMES: &[&str] = crate::locator::parse::OTHER_SERVICE_SCHEMES;
 
 /// The marker of an opt-out comment.
 pub const ALLOW_MARKER: &str = "resources-audit: allow";
@@ -420,7 +420,7 @@ impl Audit {
             }
             let scheme = scheme.to_ascii_lowercase();
             let slashes = bytes.get(i + 1) == Some(&b'/') && bytes.get(i + 2) == Some(&b'/');
-            let known = crate::parse::BACKING_SCHEMES.contains(&scheme.as_str());
+            let known = crate::locator::parse::BACKING_SCHEMES.contains(&scheme.as_str());
             let extra = self.extra.contains(&scheme);
             // `jdbc:postgresql://…` and `sqlite:data.db` have no `//` after their scheme.
             let opaque_ok = matches!(scheme.as_str(), "jdbc" | "sqlite")

@@ -370,10 +370,7 @@ impl fmt::Display for Problem {
                 | ProblemKind::TooFew { .. }
         );
         // An example that is nothing but a redacted secret shows nothing useful.
-        let example = self
-            .example
-            .as_deref()
-            .filter(|e| *e != crate::secret::REDACTED);
+        let example = self.example.as_deref().filter(|e| *e != crate::REDACTED);
         if let (true, Some(example)) = (wants_example, example) {
             write!(f, " (for example {example})")?;
         }

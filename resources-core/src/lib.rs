@@ -30,15 +30,12 @@
 pub mod audit;
 pub mod doc;
 mod error;
-pub mod kind;
-mod list;
 mod load;
 mod locator;
-mod manifest;
-mod parse;
 mod resources;
-mod secret;
 mod source;
+
+pub use locator::kind;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -48,14 +45,14 @@ pub mod __private;
 mod serde_impls;
 
 pub use error::{ErrorKind, LoadError, LocatorError, Problem, ProblemKind, SourceError};
-pub use list::{KafkaBrokers, MemcachedServers};
-pub use load::{Loaded, Loader, Presence, Slot, Var};
-pub use locator::{Endpoint, Host, Kind, Locator, LocatorInfo, Scheme, ServiceUrl, Shape};
-pub use manifest::{
-    Entry, FlattenDecl, LocatorFns, Manifest, ParseFn, ResolvedVar, VarDecl, redact_example,
+pub use load::{
+    Entry, FlattenDecl, Loaded, Loader, LocatorFns, Manifest, ParseFn, Presence, ResolvedVar, Slot,
+    Var, VarDecl, redact_example,
 };
+pub use locator::list::{KafkaBrokers, MemcachedServers};
+pub use locator::secret::{REDACTED, SENSITIVE_PARAMS, Secret, is_sensitive_param};
+pub use locator::{Endpoint, Host, Kind, Locator, LocatorInfo, Scheme, ServiceUrl, Shape};
 pub use resources::Resources;
-pub use secret::{REDACTED, SENSITIVE_PARAMS, Secret, is_sensitive_param};
 pub use source::{DotEnv, Env, Found, Layered, MapSource, Origin, SecretsDir, Source, Value};
 
 /// A PostgreSQL connection URI (libpq's syntax).

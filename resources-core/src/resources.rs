@@ -1,8 +1,8 @@
 //! The [`Resources`] trait: a struct of backing services, loaded and described as one.
 
-use crate::__private::Values;
 use crate::error::LoadError;
-use crate::manifest::Manifest;
+use crate::load::Manifest;
+use crate::load::Values;
 use crate::source::{Env, Source};
 
 /// A struct whose fields are the backing services of a deploy.
@@ -26,7 +26,7 @@ pub trait Resources: Sized + Send + 'static {
 
     /// Loads every field from `source`, reporting every problem at once.
     fn load(source: &dyn Source) -> Result<Self, LoadError> {
-        let mut values = crate::__private::load_values(source, Self::manifest())?;
+        let mut values = crate::load::derived::load_values(source, Self::manifest())?;
         Self::__build(&mut values).ok_or_else(LoadError::mismatch)
     }
 

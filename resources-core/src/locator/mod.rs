@@ -3,13 +3,21 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
-use std::net::{Ipv4Addr, Ipv6Addr};
-use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use crate::error::LocatorError;
-use crate::parse::{self, Parts, Rules};
-use crate::secret::Secret;
+
+mod endpoint;
+pub mod kind;
+pub(crate) mod list;
+pub(crate) mod parse;
+mod scheme;
+pub(crate) mod secret;
+
+pub use endpoint::{Endpoint, Host};
+use parse::{Parts, Rules};
+pub use scheme::{Scheme, Shape};
+use secret::Secret;
 
 /// A typed config value naming a backing service: what a resource field's type implements.
 ///
@@ -58,70 +66,6 @@ impl LocatorInfo {
     /// The default port of the canonical scheme, if the kind has one.
     pub fn default_port(&self) -> Option<u16> {
         self.schemes.first().and_then(|s| s.default_port)
-    }
-}
-
-/// How the part after `scheme:` is shaped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shape {
-    /// `scheme://userinfo@host:port,host:port/path?query` (RFC 3986 with host lists).
-    Authority,
-    /// `scheme:///path/to/socket?query`: the path is a unix socket, there is no host.
-    UnixPath,
-    /// `scheme:path?query` or `scheme://path?query`: a file path, no host (SQLite).
-    Path,
-}
-
-/// One scheme a kind accepts, with its default port and shape.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Scheme {
-    /// Lowercase scheme name, without `:`.
-    pub name: &'static str,
-    /// Port applied by `port_or_default()` when none is written.
-    pub default_port: Option<u16>,
-    /// What follows the scheme.
-    pub shape: Shape,
-    /// Whether a port may be written (`mongodb+srv` forbids one).
-    pub ports: bool,
-    /// How many hosts this scheme allows at most (the kind may allow fewer).
-    pub max_hosts: usize,
-}
-
-impl Scheme {
-    /// A `scheme://host:port` scheme with a default port.
-    pub const fn new(name: &'static str, default_port: u16) -> Self {
-        Scheme {
-            name,
-            default_port: Some(default_port),
-            shape: Shape::Authority,
-            ports: true,
-            max_hosts: usize::MAX,
-        }
-    }
-
-    /// A scheme without a default port.
-    pub const fn without_port(name: &'static str) -> Self {
-        Scheme {
-            name,
-            default_port: None,
-            shape: Shape::Authority,
-            ports: true,
-            max_hosts: usize::MAX,
-        }
-    }
-
-    /// The same scheme with another shape.
-    pub const fn shape(mut self, shape: Shape) -> Self {
-        self.shape = shape;
-        self
-    }
-
-    /// The same scheme, refusing a written port and allowing one host (DNS SRV lookups,
-    /// `s3://bucket`).
-    pub const fn single_host_no_port(mut self) -> Self {
-        self.ports = false;
-        self.max_hosts = 1;
-        self
     }
 }
 
@@ -187,79 +131,6 @@ pub trait Kind: Sized + Send + Sync + 'static {
     fn hosts_from_params(url: &ServiceUrl<Self>) -> Result<Option<Vec<Endpoint>>, LocatorError> {
         let _ = url;
         Ok(None)
-    }
-}
-
-/// A host as the client will see it: decoded and typed.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Host {
-    /// A DNS name (decoded, as written).
-    Name(String),
-    /// An IPv4 address.
-    Ipv4(Ipv4Addr),
-    /// An IPv6 address (written in brackets, held without them).
-    Ipv6(Ipv6Addr),
-    /// A unix socket path or directory (percent-encoded in the URL, or from `?host=`).
-    Unix(PathBuf),
-}
-
-impl Host {
-    /// The unix socket path, if this is one.
-    pub fn unix_path(&self) -> Option<&Path> {
-        match self {
-            Host::Unix(p) => Some(p),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Host {
-    /// Names as written, IPs in their canonical form (IPv6 without brackets), paths as paths.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Host::Name(n) => f.write_str(n),
-            Host::Ipv4(ip) => write!(f, "{ip}"),
-            Host::Ipv6(ip) => write!(f, "{ip}"),
-            Host::Unix(p) => write!(f, "{}", p.display()),
-        }
-    }
-}
-
-/// One host with the port written after it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Endpoint {
-    host: Host,
-    port: Option<u16>,
-}
-
-impl Endpoint {
-    /// A host and an optional port.
-    pub fn new(host: Host, port: Option<u16>) -> Self {
-        Endpoint { host, port }
-    }
-
-    /// The host.
-    pub fn host(&self) -> &Host {
-        &self.host
-    }
-
-    /// The port as written, if any.
-    pub fn port(&self) -> Option<u16> {
-        self.port
-    }
-}
-
-impl fmt::Display for Endpoint {
-    /// `host:port`, with IPv6 in brackets, as a client's `host:port` argument expects.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.host {
-            Host::Ipv6(ip) => write!(f, "[{ip}]")?,
-            host => write!(f, "{host}")?,
-        }
-        if let Some(port) = self.port {
-            write!(f, ":{port}")?;
-        }
-        Ok(())
     }
 }
 

@@ -8,9 +8,9 @@ use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
 
+use super::parse::{self, Param};
 use crate::error::{ErrorKind, LocatorError};
 use crate::locator::{Endpoint, Host, Locator, LocatorInfo, Scheme};
-use crate::parse::{self, Param};
 
 /// What differs between the list kinds.
 struct ListRules {

@@ -5,8 +5,9 @@ use std::any::Any;
 use std::fmt;
 
 use crate::error::LocatorError;
-use crate::load::Presence;
 use crate::locator::{Locator, LocatorInfo};
+
+use super::values::{Erased, Values};
 
 /// Parses one config string into a boxed locator (one function per locator type).
 pub type ParseFn = fn(&str) -> Result<Box<dyn Any + Send>, LocatorError>;
@@ -32,7 +33,7 @@ impl LocatorFns {
     pub const fn of<L: Locator>() -> Self {
         LocatorFns {
             info: L::info,
-            parse: crate::load::parse_erased::<L>,
+            parse: parse_erased::<L>,
             redact: redact_with::<L>,
         }
     }
@@ -102,7 +103,7 @@ pub struct FlattenDecl {
 }
 
 /// Builds a nested struct from the values of a load, boxed.
-pub type BuildFn = fn(&mut crate::__private::Values) -> Option<Box<dyn Any + Send>>;
+pub type BuildFn = fn(&mut Values) -> Option<Erased>;
 
 impl fmt::Debug for FlattenDecl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -134,7 +135,7 @@ impl ResolvedVar {
     /// `NAME_<i>_FILE` (each entry has its own).
     pub fn file_name(&self) -> String {
         match self.decl.presence {
-            crate::load::Presence::List { .. } => format!("{}_<i>_FILE", self.name),
+            Presence::List { .. } => format!("{}_<i>_FILE", self.name),
             _ => format!("{}_FILE", self.name),
         }
     }
@@ -155,7 +156,7 @@ impl ResolvedVar {
 /// Renders `example` as its locator type prints it (credentials `***`); if it does not parse,
 /// a generic redaction that hides any userinfo password and sensitive parameter.
 pub fn redact_example(locator: LocatorFns, example: &str) -> String {
-    (locator.redact)(example).unwrap_or_else(|| crate::parse::redact_generic(example))
+    (locator.redact)(example).unwrap_or_else(|| crate::locator::parse::redact_generic(example))
 }
 
 impl Manifest {
@@ -198,4 +199,63 @@ fn join_sentences(a: &str, b: &str) -> String {
         (false, true) => a.to_owned(),
         (false, false) => format!("{a} {b}"),
     }
+}
+
+/// How a variable is required.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    /// Must be set.
+    Required,
+    /// May be unset (an `Option` field).
+    Optional,
+    /// Indexed variables `NAME_0`, `NAME_1`, …, at least `min` of them (a `Vec` field).
+    List {
+        /// The fewest entries accepted.
+        min: usize,
+    },
+}
+
+/// One variable to load: its name, aliases (tried in order after it) and the field it feeds.
+#[derive(Clone, Copy, Debug)]
+pub struct Var<'a> {
+    /// The variable name, before any prefix.
+    pub name: &'a str,
+    /// Other names tried after `name`, in order.
+    pub aliases: &'a [&'a str],
+    /// The field the value feeds, for messages.
+    pub field: Option<&'a str>,
+}
+
+impl<'a> Var<'a> {
+    /// A variable with no aliases.
+    pub const fn new(name: &'a str) -> Self {
+        Var {
+            name,
+            aliases: &[],
+            field: None,
+        }
+    }
+
+    /// The same variable, trying `aliases` in order when `name` is not set.
+    pub const fn aliases(mut self, aliases: &'a [&'a str]) -> Self {
+        self.aliases = aliases;
+        self
+    }
+
+    /// The same variable, naming the field it feeds in messages.
+    pub const fn field(mut self, field: &'a str) -> Self {
+        self.field = Some(field);
+        self
+    }
+}
+
+impl<'a> From<&'a str> for Var<'a> {
+    fn from(name: &'a str) -> Self {
+        Var::new(name)
+    }
+}
+
+/// The parse entry point of one locator type, erased: one instance per type, not per field.
+pub(crate) fn parse_erased<L: Locator>(text: &str) -> Result<Erased, LocatorError> {
+    L::parse_locator(text).map(|v| Box::new(v) as Erased)
 }

@@ -11,9 +11,10 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 use std::ops::Range;
 use std::path::PathBuf;
 
+use super::endpoint::{Endpoint, Host};
+use super::scheme::{Scheme, Shape};
+use super::secret::is_sensitive_param;
 use crate::error::{ErrorKind, LocatorError};
-use crate::locator::{Endpoint, Host, Scheme, Shape};
-use crate::secret::is_sensitive_param;
 
 /// Schemes of the built-in kinds that always name a backing service (the audit's list too).
 pub(crate) const BACKING_SCHEMES: &[&str] = &[
@@ -618,7 +619,7 @@ pub(crate) fn redact(
             continue;
         }
         out.write_str(&raw[last..span.start])?;
-        out.write_str(crate::secret::REDACTED)?;
+        out.write_str(super::secret::REDACTED)?;
         last = span.end;
     }
     out.write_str(&raw[last..])

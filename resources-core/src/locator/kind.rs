@@ -6,9 +6,9 @@
 use std::borrow::Cow;
 use std::path::PathBuf;
 
+use super::parse;
 use crate::error::{ErrorKind, LocatorError};
 use crate::locator::{Endpoint, Kind, Scheme, ServiceUrl, Shape};
-use crate::parse;
 
 fn bad_param(kind: &'static str, name: &str, reason: &'static str) -> LocatorError {
     LocatorError::new(

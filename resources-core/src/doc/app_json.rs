@@ -1,0 +1,32 @@
+//! Heroku's `app.json` `env` block.
+
+use crate::load::{Manifest, Presence};
+
+use super::json::json_string;
+
+/// Heroku's `app.json` `env` object: `description` and `required` for each variable (each
+/// required index of a list too).
+///
+/// No `value` is written. Heroku sets a `value` on deploy, and the only safe default of a
+/// locator is none: a filled-in example would attach the app to a host that does not exist (or
+/// to someone else's), and a required variable must come from the operator or an add-on.
+pub fn app_json(manifest: &'static Manifest) -> String {
+    let mut entries = Vec::new();
+    for v in manifest.vars() {
+        let names: Vec<(String, bool)> = match v.decl.presence {
+            Presence::List { min } => (0..min.max(1))
+                .map(|i| (format!("{}_{i}", v.name), i < min))
+                .collect(),
+            Presence::Required => vec![(v.name.clone(), true)],
+            Presence::Optional => vec![(v.name.clone(), false)],
+        };
+        for (name, required) in names {
+            entries.push(format!(
+                "    {}: {{\n      \"description\": {},\n      \"required\": {required}\n    }}",
+                json_string(&name),
+                json_string(&v.description),
+            ));
+        }
+    }
+    format!("{{\n  \"env\": {{\n{}\n  }}\n}}\n", entries.join(",\n"))
+}

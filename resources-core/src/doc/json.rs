@@ -1,0 +1,89 @@
+//! JSON, for other tools.
+
+use crate::load::{Manifest, Presence};
+
+/// A JSON string literal.
+pub fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn json_list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|s| json_string(s)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// The version of the JSON schema [`json`] writes.
+pub const JSON_SCHEMA_VERSION: u32 = 1;
+
+/// JSON, for other tools. The schema (version 1):
+///
+/// ```text
+/// {
+///   "version": 1,
+///   "type": "Backing",                   // the Rust type
+///   "variables": [                       // declaration order, flattened fields expanded
+///     {
+///       "name": "APP_DATABASE_URL",      // with every prefix; for a list, the stem
+///       "aliases": ["APP_PG_URL"],       // tried in order after name
+///       "file_name": "APP_DATABASE_URL_FILE", // for a list: "APP_SHARDS_URL_<i>_FILE"
+///       "field": "db",                   // dotted path: "replica.url"
+///       "kind": "PostgreSQL",
+///       "schemes": ["postgres", "postgresql"],
+///       "default_port": 5432,            // or null
+///       "required": true,                // false for Option and for lists with min 0
+///       "list": null,                    // or {"min": N}: read as NAME_0, NAME_1, …
+///       "description": "Primary database.",  // flattened: the outer field's doc first
+///       "example": "postgres://app:***@db.example.com:5432/app",  // credentials as ***
+///       "credentials": true              // whether values may carry credentials
+///     }
+///   ]
+/// }
+/// ```
+pub fn json(manifest: &'static Manifest) -> String {
+    let mut vars = Vec::new();
+    for v in manifest.vars() {
+        let info = v.info();
+        let schemes: Vec<String> = info.schemes.iter().map(|s| s.name.to_owned()).collect();
+        let (required, list) = match v.decl.presence {
+            Presence::Required => (true, "null".to_owned()),
+            Presence::Optional => (false, "null".to_owned()),
+            Presence::List { min } => (min > 0, format!("{{\"min\": {min}}}")),
+        };
+        let port = info
+            .default_port()
+            .map_or_else(|| "null".to_owned(), |p| p.to_string());
+        vars.push(format!(
+            "    {{\n      \"name\": {},\n      \"aliases\": {},\n      \"file_name\": {},\n      \"field\": {},\n      \"kind\": {},\n      \"schemes\": {},\n      \"default_port\": {port},\n      \"required\": {required},\n      \"list\": {list},\n      \"description\": {},\n      \"example\": {},\n      \"credentials\": {}\n    }}",
+            json_string(&v.name),
+            json_list(&v.aliases),
+            json_string(&v.file_name()),
+            json_string(&v.field_path),
+            json_string(info.kind),
+            json_list(&schemes),
+            json_string(&v.description),
+            json_string(&v.example_redacted()),
+            info.credentials,
+        ));
+    }
+    format!(
+        "{{\n  \"version\": {JSON_SCHEMA_VERSION},\n  \"type\": {},\n  \"variables\": [\n{}\n  ]\n}}\n",
+        json_string(manifest.type_name),
+        vars.join(",\n")
+    )
+}

@@ -1,0 +1,136 @@
+//! The columns `#[derive(Resources)]` writes, folded into manifest entries in const evaluation,
+//! and the functions of the built-in locator types the derive looks up at compile time.
+
+use crate::locator::Locator;
+use crate::resources::Resources;
+
+use super::manifest::{BuildFn, Entry, FlattenDecl, LocatorFns, Manifest, Presence, VarDecl};
+use super::values::{Erased, Values};
+
+/// The functions of a built-in locator type, found by the name the derive sees (`PostgresUrl`,
+/// or the kind's marker name inside `ServiceUrl<…>`): what lets the derive check an
+/// `example = "…"` at compile time.
+pub fn builtin_locator(type_name: &str) -> Option<LocatorFns> {
+    use crate::*;
+    Some(match type_name {
+        "PostgresUrl" | "Postgres" => LocatorFns::of::<PostgresUrl>(),
+        "MySqlUrl" | "MySql" => LocatorFns::of::<MySqlUrl>(),
+        "RedisUrl" | "Redis" => LocatorFns::of::<RedisUrl>(),
+        "AmqpUrl" | "Amqp" => LocatorFns::of::<AmqpUrl>(),
+        "SmtpUrl" | "Smtp" => LocatorFns::of::<SmtpUrl>(),
+        "MongoUrl" | "Mongo" => LocatorFns::of::<MongoUrl>(),
+        "NatsUrl" | "Nats" => LocatorFns::of::<NatsUrl>(),
+        "HttpUrl" | "Http" => LocatorFns::of::<HttpUrl>(),
+        "ApiUrl" | "Api" => LocatorFns::of::<ApiUrl>(),
+        "S3Url" | "S3" => LocatorFns::of::<S3Url>(),
+        "SqliteUrl" | "Sqlite" => LocatorFns::of::<SqliteUrl>(),
+        "CouchDbUrl" | "CouchDb" => LocatorFns::of::<CouchDbUrl>(),
+        "BeanstalkdUrl" | "Beanstalkd" => LocatorFns::of::<BeanstalkdUrl>(),
+        "KafkaBrokers" => LocatorFns::of::<KafkaBrokers>(),
+        "MemcachedServers" => LocatorFns::of::<MemcachedServers>(),
+        "Secret" => LocatorFns::of::<Secret<String>>(),
+        _ => return None,
+    })
+}
+
+/// How one field is loaded: one column of the generated table, naming the field's type once.
+#[derive(Clone, Copy)]
+pub enum Col {
+    /// A variable (or an indexed list of them).
+    Var(Presence, LocatorFns),
+    /// A flattened struct.
+    Flatten(&'static Manifest, BuildFn),
+}
+
+/// A required field.
+pub const fn req<L: Locator>() -> Col {
+    Col::Var(Presence::Required, LocatorFns::of::<L>())
+}
+
+/// An `Option` field.
+pub const fn opt<L: Locator>() -> Col {
+    Col::Var(Presence::Optional, LocatorFns::of::<L>())
+}
+
+/// A `Vec` field with at least `min` entries.
+pub const fn list<L: Locator>(min: usize) -> Col {
+    Col::Var(Presence::List { min }, LocatorFns::of::<L>())
+}
+
+fn build_erased<R: Resources>(values: &mut Values) -> Option<Erased> {
+    R::__build(values).map(|r| Box::new(r) as Erased)
+}
+
+/// A flattened field.
+pub const fn flat<R: Resources>() -> Col {
+    Col::Flatten(R::MANIFEST, build_erased::<R>)
+}
+
+/// The rarely used parts of a field: aliases, example, flatten prefix.
+#[derive(Clone, Copy)]
+pub struct Extra {
+    /// Other names, tried in order.
+    pub aliases: &'static [&'static str],
+    /// `example = "…"`, `""` if none.
+    pub example: &'static str,
+    /// The flatten prefix, `""` if none.
+    pub prefix: &'static str,
+}
+
+/// A field with no alias, example or prefix.
+pub const NONE: Extra = Extra {
+    aliases: &[],
+    example: "",
+    prefix: "",
+};
+
+const PLACEHOLDER: Entry = Entry::Var(VarDecl {
+    field: "",
+    name: "",
+    aliases: &[],
+    presence: Presence::Required,
+    description: "",
+    example: None,
+    locator: LocatorFns::of::<crate::Secret<String>>(),
+});
+
+/// Builds the manifest entries from the columns the derive writes: the field names, the
+/// variable names, how each is loaded, the descriptions, the rest. Columns keep the generated
+/// code to a few tokens per field.
+pub const fn entries<const N: usize>(
+    fields: [&'static str; N],
+    names: [&'static str; N],
+    cols: [Col; N],
+    docs: [&'static str; N],
+    extras: [Extra; N],
+) -> [Entry; N] {
+    let mut out = [PLACEHOLDER; N];
+    let mut i = 0;
+    while i < N {
+        let extra = extras[i];
+        out[i] = match cols[i] {
+            Col::Var(presence, locator) => Entry::Var(VarDecl {
+                field: fields[i],
+                name: names[i],
+                aliases: extra.aliases,
+                presence,
+                description: docs[i],
+                example: if extra.example.is_empty() {
+                    None
+                } else {
+                    Some(extra.example)
+                },
+                locator,
+            }),
+            Col::Flatten(manifest, build) => Entry::Flatten(FlattenDecl {
+                field: fields[i],
+                prefix: extra.prefix,
+                description: docs[i],
+                manifest,
+                build,
+            }),
+        };
+        i += 1;
+    }
+    out
+}

@@ -1,0 +1,84 @@
+//! The one loading loop every derived struct shares: a walk over its manifest.
+
+use crate::error::{LoadError, Problem};
+use crate::source::Source;
+
+use super::lookup::Scratch;
+use super::manifest::{Entry, Manifest, Var, redact_example};
+use super::step::{Context, load_var};
+use super::values::{Erased, Values};
+
+/// The one loading loop every derived struct shares: walks the manifest, looks every variable
+/// up, parses it with its locator's entry point, and collects every problem.
+pub fn load_values(source: &dyn Source, manifest: &'static Manifest) -> Result<Values, LoadError> {
+    let mut values = Vec::with_capacity(manifest.entries.len());
+    let mut problems = Vec::new();
+    let mut scratch = Scratch::new(source);
+    walk(
+        source,
+        manifest,
+        "",
+        "",
+        &mut values,
+        &mut problems,
+        &mut scratch,
+    );
+    match LoadError::from_problems(problems) {
+        Some(err) => Err(err),
+        None => Ok(Values::new(values)),
+    }
+}
+
+fn walk(
+    source: &dyn Source,
+    manifest: &'static Manifest,
+    prefix: &str,
+    path: &str,
+    values: &mut Vec<Option<Erased>>,
+    problems: &mut Vec<Problem>,
+    scratch: &mut Scratch,
+) {
+    let prefix: std::borrow::Cow<'_, str> = if manifest.prefix.is_empty() {
+        prefix.into()
+    } else {
+        format!("{prefix}{}", manifest.prefix).into()
+    };
+    for entry in manifest.entries {
+        match entry {
+            Entry::Var(decl) => {
+                let var = Var {
+                    name: decl.name,
+                    aliases: decl.aliases,
+                    field: Some(decl.field),
+                };
+                let info = (decl.locator.info)();
+                // The example is shown redacted, as in the docs.
+                let example = || redact_example(decl.locator, decl.example.unwrap_or(info.example));
+                let ctx = Context {
+                    kind: info.kind,
+                    example: &example,
+                    field: Some((path, decl.field)),
+                };
+                values.push(load_var(
+                    source,
+                    &prefix,
+                    &var,
+                    decl.presence,
+                    &ctx,
+                    decl.locator.parse,
+                    problems,
+                    scratch,
+                ));
+            }
+            Entry::Flatten(flat) => walk(
+                source,
+                flat.manifest,
+                &format!("{prefix}{}", flat.prefix),
+                &format!("{path}{}.", flat.field),
+                values,
+                problems,
+                scratch,
+            ),
+        }
+    }
+}
