@@ -313,3 +313,40 @@ fn from_env_reads_the_process_environment() {
     }
     assert!(Unset::from_env().unwrap().db.is_none());
 }
+
+/// A hand-written impl whose builder disagrees with its manifest: the build is a move per field
+/// with no early exit, and the disagreement is reported as an error, not a panic in the caller.
+#[test]
+fn a_builder_that_disagrees_with_its_manifest_is_an_error() {
+    use resources::__private as r;
+
+    struct Mismatched {
+        _cache: resources::RedisUrl,
+    }
+    const ENTRIES: [r::Entry; 1] = r::entries(
+        ["cache"],
+        ["CACHE_URL"],
+        [r::req::<PostgresUrl>()],
+        ["The cache."],
+        [r::NONE],
+    );
+    impl Resources for Mismatched {
+        const MANIFEST: &'static r::Manifest = &r::Manifest {
+            type_name: "Mismatched",
+            prefix: "",
+            entries: &ENTRIES,
+        };
+        fn __build(values: &mut r::Values) -> Self {
+            Mismatched {
+                _cache: values.required(),
+            }
+        }
+    }
+    let source = MapSource::new([("CACHE_URL", "postgres://db/app")]);
+    let err = Mismatched::load(&source).err().map(|e| e.to_string());
+    let err = err.unwrap_or_default();
+    assert!(
+        err.contains("builder does not match its manifest"),
+        "unexpected: {err}"
+    );
+}

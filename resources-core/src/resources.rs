@@ -27,7 +27,11 @@ pub trait Resources: Sized + Send + 'static {
     /// Loads every field from `source`, reporting every problem at once.
     fn load(source: &dyn Source) -> Result<Self, LoadError> {
         let mut values = crate::load::derived::load_values(source, Self::manifest())?;
-        Self::__build(&mut values).ok_or_else(LoadError::mismatch)
+        // Every value was checked against the manifest, so the build is a move per field; a
+        // builder that disagrees with its manifest (a hand-written `__build`) panics inside,
+        // and that bug is reported as an error rather than unwinding into the caller.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Self::__build(&mut values)))
+            .map_err(|_| LoadError::mismatch())
     }
 
     /// Loads from one snapshot of the process environment.
@@ -35,7 +39,8 @@ pub trait Resources: Sized + Send + 'static {
         Self::load(&Env::snapshot())
     }
 
-    /// Builds the struct from the values of a successful load, in manifest order.
+    /// Builds the struct from the values of a successful load, in manifest order: one move
+    /// per field.
     #[doc(hidden)]
-    fn __build(values: &mut Values) -> Option<Self>;
+    fn __build(values: &mut Values) -> Self;
 }

@@ -178,8 +178,8 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
                     ),
                 };
 
-                fn __build(__v: &mut __r::Values) -> ::core::option::Option<Self> {
-                    ::core::option::Option::Some(Self { #(#builds),* })
+                fn __build(__v: &mut __r::Values) -> Self {
+                    Self { #(#builds),* }
                 }
             }
         };
@@ -217,11 +217,11 @@ fn extra(f: &Field<'_>) -> TokenStream {
 fn build((index, f): (usize, &Field<'_>)) -> TokenStream {
     let ident = f.ident;
     match f.shape {
-        Shape::Required => quote!(#ident: __v.required()?),
-        Shape::Optional => quote!(#ident: __v.optional()?),
-        Shape::List => quote!(#ident: __v.list()?),
+        Shape::Required => quote!(#ident: __v.required()),
+        Shape::Optional => quote!(#ident: __v.optional()),
+        Shape::List => quote!(#ident: __v.list()),
         // The nested type is named once, in its manifest entry; the builder goes through it.
-        Shape::Flatten => quote!(#ident: __v.flattened(&Self::MANIFEST.entries[#index])?),
+        Shape::Flatten => quote!(#ident: __v.flattened(&Self::MANIFEST.entries[#index])),
     }
 }
 

@@ -29,8 +29,8 @@ pub fn expand(input: &syn::DeriveInput, krate: &syn::Path, errors: TokenStream) 
         impl #impl_generics #krate::Resources for #ident #ty_generics #where_clause {
             const MANIFEST: &'static #p::Manifest = &#p::Manifest { type_name: #name, prefix: "", entries: &[] };
 
-            fn __build(_: &mut #p::Values) -> ::core::option::Option<Self> {
-                ::core::option::Option::None
+            fn __build(_: &mut #p::Values) -> Self {
+                ::core::unreachable!("the derive reported errors; this stub is never built")
             }
         }
     }

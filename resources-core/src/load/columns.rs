@@ -57,8 +57,8 @@ pub const fn list<L: Locator>(min: usize) -> Col {
     Col::Var(Presence::List { min }, LocatorFns::of::<L>())
 }
 
-fn build_erased<R: Resources>(values: &mut Values) -> Option<Erased> {
-    R::__build(values).map(|r| Box::new(r) as Erased)
+fn build_erased<R: Resources>(values: &mut Values) -> Erased {
+    Box::new(R::__build(values))
 }
 
 /// A flattened field.

@@ -103,7 +103,7 @@ pub struct FlattenDecl {
 }
 
 /// Builds a nested struct from the values of a load, boxed.
-pub type BuildFn = fn(&mut Values) -> Option<Erased>;
+pub type BuildFn = fn(&mut Values) -> Erased;
 
 impl fmt::Debug for FlattenDecl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -8,40 +8,12 @@ use super::manifest::Entry;
 pub(crate) type Erased = Box<dyn Any + Send>;
 
 /// The values of one load, in manifest order (depth first).
+///
+/// The load checked every variable before any value is taken, so each `take` below is a
+/// plain move: no field can be missing, and the generated builder needs no early exit per field
+/// (whose cleanup paths would grow with the square of the field count).
 pub struct Values {
     items: std::vec::IntoIter<Option<Erased>>,
-}
-
-impl Values {
-    /// The next value, of a required field.
-    pub fn required<L: Any>(&mut self) -> Option<L> {
-        self.items.next()??.downcast::<L>().ok().map(|b| *b)
-    }
-
-    /// The next value, of an `Option` field.
-    pub fn optional<L: Any>(&mut self) -> Option<Option<L>> {
-        match self.items.next()? {
-            None => Some(None),
-            Some(b) => b.downcast::<L>().ok().map(|b| Some(*b)),
-        }
-    }
-
-    /// The next value, of a `Vec` field.
-    pub fn list<L: Any>(&mut self) -> Option<Vec<L>> {
-        let items = self.items.next()??.downcast::<Vec<Erased>>().ok()?;
-        items
-            .into_iter()
-            .map(|i| i.downcast::<L>().ok().map(|b| *b))
-            .collect()
-    }
-
-    /// The next values, of the flattened field declared by `entry`.
-    pub fn flattened<T: Any>(&mut self, entry: &Entry) -> Option<T> {
-        match entry {
-            Entry::Flatten(f) => (f.build)(self)?.downcast::<T>().ok().map(|b| *b),
-            Entry::Var(_) => None,
-        }
-    }
 }
 
 impl Values {
@@ -50,4 +22,62 @@ impl Values {
             items: values.into_iter(),
         }
     }
+
+    /// The next slot: a value, or `None` for an unset optional variable.
+    #[inline(never)]
+    fn next_slot(&mut self) -> Option<Erased> {
+        match self.items.next() {
+            Some(slot) => slot,
+            None => mismatch(),
+        }
+    }
+
+    /// The next value, which must be set.
+    #[inline(never)]
+    fn next_value(&mut self) -> Erased {
+        match self.next_slot() {
+            Some(value) => value,
+            None => mismatch(),
+        }
+    }
+
+    /// The next value, of a required field.
+    pub fn required<L: Any>(&mut self) -> L {
+        downcast(self.next_value())
+    }
+
+    /// The next value, of an `Option` field.
+    pub fn optional<L: Any>(&mut self) -> Option<L> {
+        self.next_slot().map(downcast)
+    }
+
+    /// The next value, of a `Vec` field.
+    pub fn list<L: Any>(&mut self) -> Vec<L> {
+        let items: Vec<Erased> = downcast(self.next_value());
+        items.into_iter().map(downcast).collect()
+    }
+
+    /// The next values, of the flattened field declared by `entry`.
+    pub fn flattened<T: Any>(&mut self, entry: &Entry) -> T {
+        match entry {
+            Entry::Flatten(f) => downcast((f.build)(self)),
+            Entry::Var(_) => mismatch(),
+        }
+    }
+}
+
+fn downcast<T: Any>(value: Erased) -> T {
+    match value.downcast::<T>() {
+        Ok(value) => *value,
+        Err(_) => mismatch(),
+    }
+}
+
+/// The values do not match the manifest: the builder and the manifest were not generated
+/// together. A bug in generated or hand-written `__build` code, never a property of the
+/// configuration (every value was checked against the manifest before the build).
+#[cold]
+#[inline(never)]
+fn mismatch() -> ! {
+    panic!("resources: the values of a load do not match the manifest of the type being built")
 }
