@@ -299,6 +299,7 @@ fn rustdoc_table_is_on_the_impl() {
         kind: "PostgreSQL".into(),
         presence: Presence::Required,
         description: "Primary database.".into(),
+        default: None,
     }]);
     assert!(rows.contains("| `APP_DATABASE_URL` (or `APP_HEROKU_POSTGRESQL_URL`, `APP_PG_URL`) | PostgreSQL | yes | Primary database. |"));
 }

@@ -53,6 +53,15 @@ struct Everything {
     /// Replica in the US.
     #[resource(flatten, prefix = "US_")]
     us: Replica,
+    /// Connections in the pool.
+    #[setting(default = 10)]
+    pool_size: u32,
+    /// Sender of outgoing mail.
+    #[setting]
+    mail_from: String,
+    /// Timeout of a request, if any.
+    #[setting]
+    request_timeout: Option<std::time::Duration>,
 }
 
 #[test]
@@ -104,6 +113,8 @@ struct SchemaVar {
     description: String,
     example: String,
     credentials: bool,
+    setting: bool,
+    default: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -129,7 +140,10 @@ fn json_parses_back_into_the_documented_schema() {
             "APP_EU_URL",
             "APP_EU_CACHE_URL",
             "APP_US_URL",
-            "APP_US_CACHE_URL"
+            "APP_US_CACHE_URL",
+            "APP_POOL_SIZE",
+            "APP_MAIL_FROM",
+            "APP_REQUEST_TIMEOUT"
         ]
     );
     let db = &schema.variables[0];
@@ -144,6 +158,11 @@ fn json_parses_back_into_the_documented_schema() {
         "API token | for the \"tracker\" — ñandú."
     );
     assert_eq!(schema.variables[6].field, "eu.cache");
+    let pool = &schema.variables[9];
+    assert_eq!((pool.setting, pool.default.as_deref()), (true, Some("10")));
+    assert_eq!((pool.kind.as_str(), pool.required), ("u32", false));
+    assert!(schema.variables[10].required && schema.variables[10].default.is_none());
+    assert!(!db.setting && db.default.is_none());
 }
 
 #[test]
@@ -155,11 +174,22 @@ fn app_json_has_herokus_shape() {
         let entry = entry.as_object().unwrap();
         assert!(entry["description"].is_string(), "{name}");
         assert!(entry["required"].is_boolean(), "{name}");
-        assert!(
-            !entry.contains_key("value"),
-            "{name}: a locator never gets a default value"
-        );
+        // A setting's default is its value; a locator never gets one.
+        let is_setting =
+            ["APP_POOL_SIZE", "APP_MAIL_FROM", "APP_REQUEST_TIMEOUT"].contains(&name.as_str());
+        if !is_setting {
+            assert!(
+                !entry.contains_key("value"),
+                "{name}: a locator never gets a default value"
+            );
+        }
     }
+    assert_eq!(env["APP_POOL_SIZE"]["value"], "10");
+    assert!(
+        !env["APP_MAIL_FROM"]
+            .as_object()
+            .is_some_and(|e| e.contains_key("value"))
+    );
     assert_eq!(env["APP_DATABASE_URL"]["required"], true);
     assert_eq!(env["APP_CACHE_URL"]["required"], false);
     assert_eq!(env["APP_SHARDS_URL_0"]["required"], true);
@@ -203,6 +233,8 @@ static ESCAPING: Manifest = Manifest {
         description: NASTY,
         example: Some("postgres://db.example.com/it's #1"),
         locator: LocatorFns::of::<PostgresUrl>(),
+        setting: false,
+        default: None,
     })],
 };
 

@@ -1,6 +1,8 @@
 //! The quickstart's backing services: shared with the test that keeps
 //! `examples/ENVIRONMENT.md` current.
 
+use std::time::Duration;
+
 use resources::{AmqpUrl, PostgresUrl, RedisUrl, Resources, Secret, SmtpUrl};
 
 /// Backing services this deploy is attached to.
@@ -22,4 +24,10 @@ pub struct Backing {
     pub mail: SmtpUrl,
     /// Token of the error tracker.
     pub tracker_token: Secret<String>,
+    /// Connections in the database pool.
+    #[setting(default = 10)]
+    pub db_pool_size: u32,
+    /// Give up on a connect after this long.
+    #[setting(default = Duration::from_secs(5))]
+    pub connect_timeout: Duration,
 }

@@ -35,6 +35,7 @@ const BROKEN: &str = r#"
 DATABASE_URL=mysql://app:hunter2@db/app
 QUEUE_URL=amqp://jobs:hunter2@mq/a/b
 MAIL_URL=smtp://mailer:hunter2@smtp:99999
+DB_POOL_SIZE=ten
 "#;
 
 fn main() -> ExitCode {
@@ -86,6 +87,10 @@ fn main() -> ExitCode {
     }
     println!("  mail   {}", backing.mail);
     println!("  token  {}", backing.tracker_token);
+    println!(
+        "Settings: a pool of {} connections, connect timeout {:?}",
+        backing.db_pool_size, backing.connect_timeout
+    );
     println!();
     println!("Debug of the whole struct:\n{backing:#?}");
 

@@ -68,6 +68,8 @@ pub enum ErrorKind {
     },
     /// A rule of the kind (written by the kind, never holding the value).
     Invalid(Cow<'static, str>),
+    /// A setting's value is not of its type (the message says what is accepted).
+    Setting(Cow<'static, str>),
 }
 
 /// Why one config string is not a valid locator of a kind.
@@ -172,14 +174,18 @@ impl fmt::Display for ErrorKind {
             ErrorKind::BadParam { name, reason } => {
                 write!(f, "query parameter `{name}`: {reason}")
             }
-            ErrorKind::Invalid(why) => f.write_str(why),
+            ErrorKind::Invalid(why) | ErrorKind::Setting(why) => f.write_str(why),
         }
     }
 }
 
 impl fmt::Display for LocatorError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid {} locator: {}", self.kind_name, self.kind)?;
+        let what = match self.kind {
+            ErrorKind::Setting(_) => "value",
+            _ => "locator",
+        };
+        write!(f, "invalid {} {what}: {}", self.kind_name, self.kind)?;
         if let Some(at) = self.position {
             write!(f, " at byte {at}")?;
         }

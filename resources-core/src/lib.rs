@@ -33,6 +33,7 @@ mod error;
 mod load;
 mod locator;
 mod resources;
+mod setting;
 mod source;
 
 pub use locator::kind;
@@ -46,13 +47,14 @@ mod serde_impls;
 
 pub use error::{ErrorKind, LoadError, LocatorError, Problem, ProblemKind, SourceError};
 pub use load::{
-    Entry, FlattenDecl, Loaded, Loader, LocatorFns, Manifest, ParseFn, Presence, ResolvedVar, Slot,
-    Var, VarDecl, redact_example,
+    DefaultValue, Entry, FlattenDecl, Loaded, Loader, LocatorFns, Manifest, ParseFn, Presence,
+    ResolvedVar, Slot, Var, VarDecl, redact_example,
 };
 pub use locator::list::{KafkaBrokers, MemcachedServers};
 pub use locator::secret::{REDACTED, SENSITIVE_PARAMS, Secret, is_sensitive_param};
 pub use locator::{Endpoint, Host, Kind, Locator, LocatorInfo, Scheme, ServiceUrl, Shape};
 pub use resources::Resources;
+pub use setting::{Setting, format_duration, looks_like_locator, parse_duration};
 pub use source::{DotEnv, Env, Found, Layered, MapSource, Origin, SecretsDir, Source, Value};
 
 /// A PostgreSQL connection URI (libpq's syntax).

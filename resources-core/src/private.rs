@@ -3,7 +3,10 @@
 //! lives in the crate's `load` module.
 
 pub use crate::error::LoadError;
-pub use crate::load::columns::{Col, Extra, NONE, builtin_locator, entries, flat, list, opt, req};
+pub use crate::load::columns::{
+    Col, Extra, NONE, builtin_locator, entries, erase, flat, list, opt, req, set_default, set_opt,
+    set_req,
+};
 pub use crate::load::derived::load_values;
 pub use crate::load::names::check_unique_names;
 pub use crate::load::{

@@ -3,7 +3,7 @@
 use darling::util::SpannedValue;
 use proc_macro2::Span;
 
-use crate::attr::{ContainerAttrs, FieldAttrs};
+use crate::attr::{ContainerAttrs, FieldAttrs, Marks, SettingAttrs};
 
 /// A string from an attribute, with the span of its literal.
 #[derive(Clone, Debug)]
@@ -56,11 +56,27 @@ pub struct Field<'a> {
     pub min: Option<Lit<usize>>,
     pub description: String,
     pub attrs: &'a FieldAttrs,
+    /// `Some` for a `#[setting]` field.
+    pub setting: Option<SettingField<'a>>,
+    /// The span of a `#[resource]` attribute, if one is written.
+    pub resource_attr: Option<Span>,
+}
+
+/// What `#[setting(...)]` says.
+pub struct SettingField<'a> {
+    pub default: Option<&'a syn::Expr>,
+}
+
+/// One field as parsed: its `#[resource]` keys, its `#[setting]` keys, which are written.
+pub struct Parsed {
+    pub attrs: FieldAttrs,
+    pub setting: SettingAttrs,
+    pub marks: Marks,
 }
 
 impl<'a> Container<'a> {
     /// Builds the model; `None` for a shape the derive does not take (reported by `valid`).
-    pub fn from_attrs(attrs: &'a ContainerAttrs, fields: &'a [FieldAttrs]) -> Self {
+    pub fn from_attrs(attrs: &'a ContainerAttrs, fields: &'a [Parsed]) -> Self {
         let krate = attrs
             .krate
             .clone()
@@ -81,9 +97,13 @@ impl<'a> Container<'a> {
 }
 
 impl<'a> Field<'a> {
-    fn from_attrs(attrs: &'a FieldAttrs) -> Option<Self> {
+    fn from_attrs(parsed: &'a Parsed) -> Option<Self> {
+        let attrs = &parsed.attrs;
         let ident = attrs.ident.as_ref()?;
         let name = ident.to_string().trim_start_matches("r#").to_owned();
+        if parsed.marks.setting.is_some() {
+            return Some(Self::setting(parsed, ident, name));
+        }
         let (shape, locator_ty) = if attrs.flatten.is_present() {
             (Shape::Flatten, &attrs.ty)
         } else if let Some(inner) = generic_arg(&attrs.ty, "Option") {
@@ -114,7 +134,46 @@ impl<'a> Field<'a> {
             min: attrs.min.as_ref().map(Lit::from),
             description: description(&attrs.attrs),
             attrs,
+            setting: None,
+            resource_attr: parsed.marks.resource,
         })
+    }
+
+    /// A `#[setting]` field: `Option<T>` is optional, any other type (a `Vec` included: a
+    /// comma-separated list) is one value; the name is the field's, without `_URL`.
+    fn setting(parsed: &'a Parsed, ident: &'a syn::Ident, name: String) -> Self {
+        let attrs = &parsed.attrs;
+        let s = &parsed.setting;
+        let (shape, locator_ty) = match generic_arg(&attrs.ty, "Option") {
+            Some(inner) => (Shape::Optional, inner),
+            None => (Shape::Required, &attrs.ty),
+        };
+        let var = match &s.env {
+            Some(env) => Lit::from(env),
+            None => Lit {
+                value: name.to_ascii_uppercase(),
+                span: ident.span(),
+            },
+        };
+        Field {
+            ident,
+            name,
+            ty: &attrs.ty,
+            locator_ty,
+            shape,
+            var,
+            explicit_env: s.env.is_some(),
+            aliases: s.alias.iter().map(Lit::from).collect(),
+            example: None,
+            prefix: None,
+            min: None,
+            description: description(&attrs.attrs),
+            attrs,
+            setting: Some(SettingField {
+                default: s.default.as_ref(),
+            }),
+            resource_attr: parsed.marks.resource,
+        }
     }
 
     /// The flatten prefix, `""` if none.

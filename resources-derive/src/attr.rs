@@ -50,3 +50,39 @@ impl FromMeta for Literal {
         }))
     }
 }
+
+/// `#[setting(env = "…", alias = "…", default = EXPR)]`: a plain typed value beside the
+/// resources.
+#[derive(FromField, Default)]
+#[darling(attributes(setting))]
+pub struct SettingAttrs {
+    pub env: Option<SpannedValue<String>>,
+    #[darling(multiple)]
+    pub alias: Vec<SpannedValue<String>>,
+    /// A Rust value of the field's type; a string literal stays a literal.
+    #[darling(default, with = darling::util::parse_expr::preserve_str_literal, map = Some)]
+    pub default: Option<syn::Expr>,
+}
+
+/// What a field's attributes say it is: the span of its `#[resource]` and `#[setting]`
+/// attributes, if present.
+pub struct Marks {
+    pub resource: Option<Span>,
+    pub setting: Option<Span>,
+}
+
+impl Marks {
+    pub fn of(field: &syn::Field) -> Self {
+        let find = |name: &str| {
+            field
+                .attrs
+                .iter()
+                .find(|a| a.path().is_ident(name))
+                .map(|a| a.path().span())
+        };
+        Marks {
+            resource: find("resource"),
+            setting: find("setting"),
+        }
+    }
+}

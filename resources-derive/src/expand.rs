@@ -10,8 +10,8 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::{Container, Field, Shape, builtin_name, last_ident};
-use crate::attr::{ContainerAttrs, FieldAttrs};
+use crate::ast::{Container, Field, Parsed, Shape, builtin_name, last_ident};
+use crate::attr::{ContainerAttrs, FieldAttrs, Marks, SettingAttrs};
 use crate::{fallback, valid};
 
 /// The whole derive: parse, model, validate, expand (or fall back with every error).
@@ -20,9 +20,19 @@ pub fn derive(input: &syn::DeriveInput) -> TokenStream {
     let fields = named_fields(input, &mut acc);
     let container = acc
         .handle(ContainerAttrs::from_derive_input(input).map_err(|e| suggest(e, CONTAINER_KEYS)));
-    let parsed: Vec<FieldAttrs> = fields
+    let parsed: Vec<Parsed> = fields
         .iter()
-        .filter_map(|f| acc.handle(FieldAttrs::from_field(f).map_err(|e| suggest(e, FIELD_KEYS))))
+        .filter_map(|f| {
+            let attrs =
+                acc.handle(FieldAttrs::from_field(f).map_err(|e| suggest(e, FIELD_KEYS)))?;
+            let setting =
+                acc.handle(SettingAttrs::from_field(f).map_err(|e| suggest(e, SETTING_KEYS)))?;
+            Some(Parsed {
+                attrs,
+                setting,
+                marks: Marks::of(f),
+            })
+        })
         .collect();
     let krate = container
         .as_ref()
@@ -43,6 +53,8 @@ pub fn derive(input: &syn::DeriveInput) -> TokenStream {
 const CONTAINER_KEYS: &[&str] = &["prefix", "crate"];
 /// The keys of `#[resource(...)]` a user should write.
 const FIELD_KEYS: &[&str] = &["env", "alias", "example", "flatten", "prefix", "min"];
+/// The keys of `#[setting(...)]`.
+const SETTING_KEYS: &[&str] = &["env", "alias", "default"];
 
 /// Adds "did you mean" to unknown-key errors darling found no close match for (it misses
 /// transpositions such as `evn` for `env`), and says which keys exist.
@@ -190,6 +202,25 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
 /// that is not a locator is reported on the field.
 fn col(f: &Field<'_>) -> TokenStream {
     let ty = f.locator_ty;
+    if let Some(setting) = &f.setting {
+        return match (f.shape, setting.default) {
+            (Shape::Optional, _) => quote_spanned!(ty.span()=> __r::set_opt::<#ty>()),
+            (_, None) => quote_spanned!(ty.span()=> __r::set_req::<#ty>()),
+            (_, Some(default)) => {
+                // The user's expression, checked against the field's type at its own span; a
+                // string literal converts with `From<&str>` (`String`, `PathBuf`).
+                let value = match default {
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(_),
+                        ..
+                    }) => quote_spanned!(default.span()=> ::core::convert::From::from(#default)),
+                    _ => quote!(#default),
+                };
+                let typed = quote_spanned!(default.span()=> { let __resources_default: #ty = #value; __resources_default });
+                quote_spanned!(ty.span()=> __r::set_default::<#ty>(|| __r::erase::<#ty>(#typed)))
+            }
+        };
+    }
     match f.shape {
         Shape::Required => quote_spanned!(ty.span()=> __r::req::<#ty>()),
         Shape::Optional => quote_spanned!(ty.span()=> __r::opt::<#ty>()),
@@ -270,6 +301,11 @@ pub fn doc_table(c: &Container<'_>) -> String {
             kind,
             presence,
             description: f.description.clone(),
+            default: f
+                .setting
+                .as_ref()
+                .and_then(|s| s.default)
+                .map(|d| quote::ToTokens::to_token_stream(d).to_string()),
         });
     }
     let mut table = markdown_table(&rows);

@@ -13,7 +13,7 @@ mod valid;
 use proc_macro::TokenStream;
 
 /// Derives `Resources`: generated loading, compile-time checks, rustdoc of the variables.
-#[proc_macro_derive(Resources, attributes(resources, resource))]
+#[proc_macro_derive(Resources, attributes(resources, resource, setting))]
 pub fn derive_resources(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     expand::derive(&input).into()

@@ -202,6 +202,8 @@ fn rustdoc_table_equals_the_runtime_markdown() {
                 description: "Primary | database.",
                 example: None,
                 locator: LocatorFns::of::<PostgresUrl>(),
+                setting: false,
+                default: None,
             }),
             Entry::Var(VarDecl {
                 field: "cache",
@@ -211,6 +213,8 @@ fn rustdoc_table_equals_the_runtime_markdown() {
                 description: "Cache.",
                 example: None,
                 locator: LocatorFns::of::<RedisUrl>(),
+                setting: false,
+                default: None,
             }),
             Entry::Var(VarDecl {
                 field: "shards",
@@ -220,6 +224,8 @@ fn rustdoc_table_equals_the_runtime_markdown() {
                 description: "Shards.",
                 example: None,
                 locator: LocatorFns::of::<PostgresUrl>(),
+                setting: false,
+                default: None,
             }),
             Entry::Var(VarDecl {
                 field: "token",
@@ -229,6 +235,8 @@ fn rustdoc_table_equals_the_runtime_markdown() {
                 description: "Token.",
                 example: None,
                 locator: LocatorFns::of::<Secret<String>>(),
+                setting: false,
+                default: None,
             }),
         ],
     };

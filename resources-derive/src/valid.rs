@@ -13,6 +13,7 @@ use crate::ast::{Container, Field, Lit, Shape, builtin_name};
 pub fn validate(c: &Container<'_>, acc: &mut Accumulator) {
     no_generics(c, acc);
     for f in &c.fields {
+        setting_is_not_a_resource(f, acc);
         no_literal_locator(c, f, acc);
         keys_fit_the_shape(f, acc);
         example_matches_kind(f, acc);
@@ -35,6 +36,59 @@ fn no_generics(c: &Container<'_>, acc: &mut Accumulator) {
             "#[derive(Resources)] does not take generic parameters: name the locator types of each field",
         ));
     }
+}
+
+/// A setting holds a plain value; a resource handle is never a setting (it would get a default
+/// and come from code).
+fn setting_is_not_a_resource(f: &Field<'_>, acc: &mut Accumulator) {
+    let Some(setting) = &f.setting else {
+        return;
+    };
+    if let Some(span) = f.resource_attr {
+        acc.push(err(span, "a field is a resource or a setting, not both: keep `#[resource(…)]` for a locator (no default, from config) or `#[setting(…)]` for a plain value"));
+    }
+    let inner = crate::ast::generic_arg(f.locator_ty, "Vec").unwrap_or(f.locator_ty);
+    if let Some(name) = builtin_name(inner)
+        && resources_core::__private::builtin_locator(&name).is_some()
+    {
+        acc.push(err(inner.span(), format!(
+            "`{name}` is a resource handle, not a setting: remove `#[setting]`; a resource comes from config and never has a default"
+        )));
+    }
+    let Some(default) = setting.default else {
+        return;
+    };
+    if f.shape == Shape::Optional {
+        acc.push(err(default.span(), "an `Option` setting has no default: it is `None` when unset; drop `Option` to use the default instead"));
+    }
+    for (text, span) in string_literals(default) {
+        if resources_core::looks_like_locator(&text) {
+            acc.push(err(span, format!(
+                "this default is a resource handle: a locator in code defeats config; remove the default, make `{}` a resource field (`PostgresUrl`, `HttpUrl`, …) and set {} in the environment or a .env file",
+                f.name, f.var.value
+            )));
+        }
+    }
+}
+
+/// Every string literal in an expression (`"…"`, `String::from("…")`, `concat!("…")`).
+fn string_literals(expr: &syn::Expr) -> Vec<(String, Span)> {
+    fn walk(tokens: proc_macro2::TokenStream, out: &mut Vec<(String, Span)>) {
+        for tt in tokens {
+            match tt {
+                proc_macro2::TokenTree::Group(g) => walk(g.stream(), out),
+                proc_macro2::TokenTree::Literal(lit) => {
+                    if let syn::Lit::Str(s) = syn::Lit::new(lit) {
+                        out.push((s.value(), s.span()));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(quote::ToTokens::to_token_stream(expr), &mut out);
+    out
 }
 
 /// Resource handles come from config, never from code: no spelling of a literal locator.
@@ -179,8 +233,9 @@ fn names_are_valid(c: &Container<'_>, acc: &mut Accumulator) {
                 acc.push(name_error("variable name", &f.var));
             } else {
                 acc.push(err(f.var.span, format!(
-                    "cannot derive a variable name from the field `{}`: set one with `#[resource(env = \"…\")]`",
-                    f.name
+                    "cannot derive a variable name from the field `{}`: set one with `#[{}(env = \"…\")]`",
+                    f.name,
+                    if f.setting.is_some() { "setting" } else { "resource" }
                 )));
             }
         }

@@ -7,7 +7,7 @@ use super::json::json_string;
 /// Heroku's `app.json` `env` object: `description` and `required` for each variable (each
 /// required index of a list too).
 ///
-/// No `value` is written. Heroku sets a `value` on deploy, and the only safe default of a
+/// A setting's default is written as its `value`. No `value` is written for a resource: Heroku sets a `value` on deploy, and the only safe default of a
 /// locator is none: a filled-in example would attach the app to a host that does not exist (or
 /// to someone else's), and a required variable must come from the operator or an add-on.
 pub fn app_json(manifest: &'static Manifest) -> String {
@@ -20,9 +20,12 @@ pub fn app_json(manifest: &'static Manifest) -> String {
             Presence::Required => vec![(v.name.clone(), true)],
             Presence::Optional => vec![(v.name.clone(), false)],
         };
+        let value = v.decl.default.map_or_else(String::new, |d| {
+            format!(",\n      \"value\": {}", json_string(&d.text()))
+        });
         for (name, required) in names {
             entries.push(format!(
-                "    {}: {{\n      \"description\": {},\n      \"required\": {required}\n    }}",
+                "    {}: {{\n      \"description\": {},\n      \"required\": {required}{value}\n    }}",
                 json_string(&name),
                 json_string(&v.description),
             ));

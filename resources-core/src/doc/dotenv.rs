@@ -57,7 +57,10 @@ pub fn dotenv(manifest: &'static Manifest) -> String {
         if !schemes.is_empty() {
             facts.push_str(&format!(" ({})", schemes.join(", ")));
         }
-        facts.push_str(&format!("; {}", presence_text(v.decl.presence)));
+        match v.decl.default {
+            Some(d) => facts.push_str(&format!("; optional, default {}", d.text())),
+            None => facts.push_str(&format!("; {}", presence_text(v.decl.presence))),
+        }
         comment(&mut out, &facts);
         if !v.aliases.is_empty() {
             comment(
@@ -69,7 +72,10 @@ pub fn dotenv(manifest: &'static Manifest) -> String {
             &mut out,
             &format!("or set {} to a file holding the value", v.file_name()),
         );
-        let example = dotenv_value(&v.example_redacted());
+        let example = match v.decl.default {
+            Some(d) => dotenv_value(&d.text()),
+            None => dotenv_value(&v.example_redacted()),
+        };
         // (name, set): optional variables and list entries past the minimum are commented out.
         let lines: Vec<(String, bool)> = match v.decl.presence {
             Presence::Required => vec![(v.name.clone(), true)],

@@ -50,7 +50,9 @@ pub const JSON_SCHEMA_VERSION: u32 = 1;
 ///       "list": null,                    // or {"min": N}: read as NAME_0, NAME_1, …
 ///       "description": "Primary database.",  // flattened: the outer field's doc first
 ///       "example": "postgres://app:***@db.example.com:5432/app",  // credentials as ***
-///       "credentials": true              // whether values may carry credentials
+///       "credentials": true,             // whether values may carry credentials
+///       "setting": false,                // true for a `#[setting]` (kind is then its type)
+///       "default": null                  // a setting's default as written in config
 ///     }
 ///   ]
 /// }
@@ -69,7 +71,7 @@ pub fn json(manifest: &'static Manifest) -> String {
             .default_port()
             .map_or_else(|| "null".to_owned(), |p| p.to_string());
         vars.push(format!(
-            "    {{\n      \"name\": {},\n      \"aliases\": {},\n      \"file_name\": {},\n      \"field\": {},\n      \"kind\": {},\n      \"schemes\": {},\n      \"default_port\": {port},\n      \"required\": {required},\n      \"list\": {list},\n      \"description\": {},\n      \"example\": {},\n      \"credentials\": {}\n    }}",
+            "    {{\n      \"name\": {},\n      \"aliases\": {},\n      \"file_name\": {},\n      \"field\": {},\n      \"kind\": {},\n      \"schemes\": {},\n      \"default_port\": {port},\n      \"required\": {required},\n      \"list\": {list},\n      \"description\": {},\n      \"example\": {},\n      \"credentials\": {},\n      \"setting\": {},\n      \"default\": {}\n    }}",
             json_string(&v.name),
             json_list(&v.aliases),
             json_string(&v.file_name()),
@@ -79,6 +81,10 @@ pub fn json(manifest: &'static Manifest) -> String {
             json_string(&v.description),
             json_string(&v.example_redacted()),
             info.credentials,
+            v.decl.setting,
+            v.decl
+                .default
+                .map_or_else(|| "null".to_owned(), |d| json_string(&d.text())),
         ));
     }
     format!(

@@ -15,6 +15,8 @@ pub struct TableRow {
     pub presence: Presence,
     /// The description (first paragraph of the field's doc comment).
     pub description: String,
+    /// A setting's default as written in config, shown in the required column.
+    pub default: Option<String>,
 }
 
 /// Escapes text for one cell of a Markdown table: `|` and `\` are escaped, line breaks become
@@ -70,6 +72,7 @@ pub fn presence_label(presence: Presence) -> String {
 ///     kind: "PostgreSQL".into(),
 ///     presence: Presence::Required,
 ///     description: "Primary | database.".into(),
+///     default: None,
 /// }]);
 /// assert_eq!(table, "\
 /// | variable | kind | required | description |
@@ -90,7 +93,10 @@ pub fn markdown_table(rows: &[TableRow]) -> String {
             "| {} | {} | {} | {} |\n",
             markdown_cell(&variable),
             markdown_cell(&row.kind),
-            presence_label(row.presence),
+            match &row.default {
+                Some(default) => markdown_cell(&format!("no (default `{default}`)")),
+                None => presence_label(row.presence),
+            },
             markdown_cell(&row.description),
         ));
     }
@@ -120,6 +126,7 @@ pub fn rows(manifest: &'static Manifest) -> Vec<TableRow> {
         .map(|v| TableRow {
             kind: v.info().kind.to_owned(),
             presence: v.decl.presence,
+            default: v.decl.default.map(|d| d.text()),
             description: v.description,
             variable: v.name,
             aliases: v.aliases,

@@ -4,7 +4,12 @@
 use crate::locator::Locator;
 use crate::resources::Resources;
 
-use super::manifest::{BuildFn, Entry, FlattenDecl, LocatorFns, Manifest, Presence, VarDecl};
+use crate::setting::Setting;
+
+use super::manifest::{
+    BuildFn, DefaultValue, Entry, FlattenDecl, LocatorFns, Manifest, Presence, VarDecl,
+    setting_text,
+};
 use super::values::{Erased, Values};
 
 /// The functions of a built-in locator type, found by the name the derive sees (`PostgresUrl`,
@@ -40,6 +45,8 @@ pub enum Col {
     Var(Presence, LocatorFns),
     /// A flattened struct.
     Flatten(&'static Manifest, BuildFn),
+    /// A setting, with its default if it has one.
+    Setting(Presence, LocatorFns, Option<DefaultValue>),
 }
 
 /// A required field.
@@ -59,6 +66,34 @@ pub const fn list<L: Locator>(min: usize) -> Col {
 
 fn build_erased<R: Resources>(values: &mut Values) -> Erased {
     Box::new(R::__build(values))
+}
+
+/// A required setting without default.
+pub const fn set_req<T: Setting>() -> Col {
+    Col::Setting(Presence::Required, LocatorFns::setting::<T>(), None)
+}
+
+/// An `Option` setting.
+pub const fn set_opt<T: Setting>() -> Col {
+    Col::Setting(Presence::Optional, LocatorFns::setting::<T>(), None)
+}
+
+/// A setting with a default: `value` builds it (the derive writes the user's expression,
+/// type-checked against the field's type at the expression's span).
+pub const fn set_default<T: Setting>(value: fn() -> Erased) -> Col {
+    Col::Setting(
+        Presence::Optional,
+        LocatorFns::setting::<T>(),
+        Some(DefaultValue {
+            value,
+            text: setting_text::<T>,
+        }),
+    )
+}
+
+/// Boxes a setting's default (what the derive's default closure returns).
+pub fn erase<T: Setting>(value: T) -> Erased {
+    Box::new(value)
 }
 
 /// A flattened field.
@@ -92,6 +127,8 @@ const PLACEHOLDER: Entry = Entry::Var(VarDecl {
     description: "",
     example: None,
     locator: LocatorFns::of::<crate::Secret<String>>(),
+    setting: false,
+    default: None,
 });
 
 /// Builds the manifest entries from the columns the derive writes: the field names, the
@@ -121,6 +158,19 @@ pub const fn entries<const N: usize>(
                     Some(extra.example)
                 },
                 locator,
+                setting: false,
+                default: None,
+            }),
+            Col::Setting(presence, locator, default) => Entry::Var(VarDecl {
+                field: fields[i],
+                name: names[i],
+                aliases: extra.aliases,
+                presence,
+                description: docs[i],
+                example: None,
+                locator,
+                setting: true,
+                default,
             }),
             Col::Flatten(manifest, build) => Entry::Flatten(FlattenDecl {
                 field: fields[i],

@@ -59,7 +59,7 @@ fn walk(
                     example: &example,
                     field: Some((path, decl.field)),
                 };
-                values.push(load_var(
+                let value = load_var(
                     source,
                     &prefix,
                     &var,
@@ -68,7 +68,9 @@ fn walk(
                     decl.locator.parse,
                     problems,
                     scratch,
-                ));
+                );
+                // An unset setting with a default takes it; on a problem the load fails anyway.
+                values.push(value.or_else(|| decl.default.map(|d| (d.value)())));
             }
             Entry::Flatten(flat) => walk(
                 source,

@@ -6,6 +6,7 @@ use std::fmt;
 
 use crate::error::LocatorError;
 use crate::locator::{Locator, LocatorInfo};
+use crate::setting::Setting;
 
 use super::values::{Erased, Values};
 
@@ -37,6 +38,62 @@ impl LocatorFns {
             redact: redact_with::<L>,
         }
     }
+}
+
+impl LocatorFns {
+    /// The functions of setting type `T`: its name as the kind, its example, whether a value
+    /// may be a credential; a problem echoes a bad value only when it cannot be one.
+    pub const fn setting<T: Setting>() -> Self {
+        LocatorFns {
+            info: setting_info::<T>,
+            parse: parse_setting_erased::<T>,
+            redact: redact_setting::<T>,
+        }
+    }
+}
+
+fn setting_info<T: Setting>() -> LocatorInfo {
+    LocatorInfo {
+        kind: T::TYPE_NAME,
+        schemes: &[],
+        example: T::EXAMPLE,
+        credentials: T::SENSITIVE,
+    }
+}
+
+/// The longest value a problem echoes.
+const ECHO_MAX: usize = 64;
+
+fn parse_setting_erased<T: Setting>(text: &str) -> Result<Erased, LocatorError> {
+    match T::parse_setting(text) {
+        Ok(v) => Ok(Box::new(v)),
+        Err(message) if T::SENSITIVE => Err(setting_error::<T>(message)),
+        Err(message) => {
+            let shown: String = text.chars().take(ECHO_MAX).collect();
+            let more = if shown.len() < text.len() { "…" } else { "" };
+            Err(setting_error::<T>(format!("{shown:?}{more}: {message}")))
+        }
+    }
+}
+
+fn setting_error<T: Setting>(message: String) -> LocatorError {
+    LocatorError::new(
+        T::TYPE_NAME,
+        crate::ErrorKind::Setting(message.into()),
+        None,
+    )
+}
+
+/// A setting's example is one of the type's own constants; shown when it parses.
+fn redact_setting<T: Setting>(text: &str) -> Option<String> {
+    T::parse_setting(text).ok().map(|_| text.to_owned())
+}
+
+/// Writes an erased value of setting type `T` as config text.
+pub(crate) fn setting_text<T: Setting>(value: &Erased) -> String {
+    value
+        .downcast_ref::<T>()
+        .map_or_else(String::new, T::to_config)
 }
 
 impl fmt::Debug for LocatorFns {
@@ -83,8 +140,34 @@ pub struct VarDecl {
     /// An example value as written in `#[resource(example = "…")]`; render it with
     /// [`ResolvedVar::example_redacted`].
     pub example: Option<&'static str>,
-    /// The locator type's functions.
+    /// The locator type's functions (for a setting, its value type's).
     pub locator: LocatorFns,
+    /// Whether the field is a `#[setting]` (a plain value), not a resource.
+    pub setting: bool,
+    /// A setting's default, used when its variable is unset.
+    pub default: Option<DefaultValue>,
+}
+
+/// The default of a setting (`#[setting(default = …)]`): built when its variable is unset.
+#[derive(Clone, Copy)]
+pub struct DefaultValue {
+    /// Builds the default value.
+    pub value: fn() -> Erased,
+    /// Writes a value of the setting's type as it is written in config.
+    pub text: fn(&Erased) -> String,
+}
+
+impl DefaultValue {
+    /// The default as it would be written in config (`10`, `5s`).
+    pub fn text(&self) -> String {
+        (self.text)(&(self.value)())
+    }
+}
+
+impl fmt::Debug for DefaultValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("DefaultValue").finish_non_exhaustive()
+    }
 }
 
 /// A nested struct flattened under a prefix.

@@ -12,7 +12,7 @@ pub(crate) mod values;
 
 pub use loader::{Loaded, Loader, Slot};
 pub use manifest::{
-    BuildFn, Entry, FlattenDecl, LocatorFns, Manifest, ParseFn, Presence, ResolvedVar, Var,
-    VarDecl, redact_example,
+    BuildFn, DefaultValue, Entry, FlattenDecl, LocatorFns, Manifest, ParseFn, Presence,
+    ResolvedVar, Var, VarDecl, redact_example,
 };
 pub use values::Values;

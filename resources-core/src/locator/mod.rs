@@ -39,7 +39,8 @@ use secret::Secret;
     message = "`{Self}` is not a resource locator",
     label = "not a typed locator",
     note = "a resource field needs a typed locator: `PostgresUrl`, `MySqlUrl`, `RedisUrl`, `AmqpUrl`, `SmtpUrl`, `MongoUrl`, `HttpUrl`, `ApiUrl`, `S3Url`, … or `Secret<String>` for a credential that is not a URL",
-    note = "a plain `String` or `url::Url` would skip validation and print its password in `Debug`"
+    note = "a plain `String` or `url::Url` would skip validation and print its password in `Debug`",
+    note = "a plain value beside the resources (a pool size, a timeout, a flag) is a setting: mark the field `#[setting]`"
 )]
 pub trait Locator: Sized + Send + Sync + fmt::Debug + fmt::Display + 'static {
     /// Parses and validates one config string.

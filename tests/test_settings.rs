@@ -1,0 +1,205 @@
+//! Settings beside the resources: typed values, defaults, `Option`, problems and docs.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use resources::{MapSource, PostgresUrl, Resources, Setting};
+
+/// A deploy: a database and the knobs beside it.
+#[derive(Resources, Debug)]
+#[resources(prefix = "APP_")]
+#[allow(dead_code)]
+struct Deploy {
+    /// Primary database.
+    db: PostgresUrl,
+    /// Connections in the pool.
+    #[setting(default = 10)]
+    db_pool_size: u32,
+    /// Give up on a connect after this long.
+    #[setting(default = Duration::from_secs(5))]
+    connect_timeout: Duration,
+    /// Sender of outgoing mail.
+    #[setting]
+    smtp_from: String,
+    /// Verbose logs.
+    #[setting(default = false)]
+    debug: bool,
+    /// Where to listen.
+    #[setting(env = "LISTEN", alias = "BIND", default = SocketAddr::from(([0, 0, 0, 0], 8080)))]
+    listen: SocketAddr,
+    /// An admin's address, if any.
+    #[setting]
+    admin_ip: Option<IpAddr>,
+    /// Data directory.
+    #[setting(default = "/var/lib/app")]
+    data_dir: PathBuf,
+    /// Ratio of requests traced.
+    #[setting(default = 0.25)]
+    trace_ratio: f64,
+    /// Regions served.
+    #[setting(default = vec!["eu".to_owned()])]
+    regions: Vec<String>,
+}
+
+fn base() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("APP_DB_URL", "postgres://app:hunter2@db/app"),
+        ("APP_SMTP_FROM", "noreply@example.com"),
+    ]
+}
+
+#[test]
+fn defaults_apply_when_unset() {
+    let d = Deploy::load(&MapSource::new(base())).map_err(|e| e.to_string());
+    let d = d.as_ref().map_err(String::as_str);
+    let Ok(d) = d else {
+        panic!("load failed: {d:?}");
+    };
+    assert_eq!(d.db_pool_size, 10);
+    assert_eq!(d.connect_timeout, Duration::from_secs(5));
+    assert_eq!(d.smtp_from, "noreply@example.com");
+    assert!(!d.debug);
+    assert_eq!(d.listen, SocketAddr::from(([0, 0, 0, 0], 8080)));
+    assert_eq!(d.admin_ip, None);
+    assert_eq!(d.data_dir, PathBuf::from("/var/lib/app"));
+    assert_eq!(d.trace_ratio, 0.25);
+    assert_eq!(d.regions, vec!["eu".to_owned()]);
+}
+
+#[test]
+fn values_override_defaults_and_every_type_parses() {
+    let mut vars = base();
+    vars.extend([
+        ("APP_DB_POOL_SIZE", "32"),
+        ("APP_CONNECT_TIMEOUT", "1m30s"),
+        ("APP_DEBUG", "Yes"),
+        ("APP_BIND", "[::1]:9000"),
+        ("APP_ADMIN_IP", "10.0.0.7"),
+        ("APP_DATA_DIR", "/srv/data"),
+        ("APP_TRACE_RATIO", "1"),
+        ("APP_REGIONS", "eu, us ,ap"),
+    ]);
+    let Ok(d) = Deploy::load(&MapSource::new(vars)) else {
+        panic!("load failed");
+    };
+    assert_eq!(d.db_pool_size, 32);
+    assert_eq!(d.connect_timeout, Duration::from_secs(90));
+    assert!(d.debug);
+    assert_eq!(d.listen, "[::1]:9000".parse().unwrap_or(d.listen));
+    assert_eq!(d.listen.port(), 9000);
+    assert_eq!(d.admin_ip, "10.0.0.7".parse().ok());
+    assert_eq!(d.data_dir, PathBuf::from("/srv/data"));
+    assert_eq!(d.trace_ratio, 1.0);
+    assert_eq!(d.regions, ["eu", "us", "ap"]);
+}
+
+#[test]
+fn every_bad_setting_is_a_problem_in_the_one_report() {
+    let vars = vec![
+        ("APP_DB_URL", "mysql://app:hunter2@db/app"),
+        ("APP_DB_POOL_SIZE", "-3"),
+        ("APP_CONNECT_TIMEOUT", "5"),
+        ("APP_DEBUG", "maybe"),
+        ("APP_ADMIN_IP", "not-an-ip"),
+    ];
+    let err = Deploy::load(&MapSource::new(vars))
+        .err()
+        .map(|e| e.to_string());
+    let err = err.unwrap_or_default();
+    for expected in [
+        "APP_DB_URL",
+        "APP_DB_POOL_SIZE",
+        "\"-3\"",
+        "a whole number from 0 to 4294967295",
+        "APP_CONNECT_TIMEOUT",
+        "a duration such as 30s",
+        "APP_DEBUG",
+        "\"maybe\"",
+        "APP_ADMIN_IP",
+        "APP_SMTP_FROM",
+    ] {
+        assert!(err.contains(expected), "{expected} missing from:\n{err}");
+    }
+    assert!(!err.contains("hunter2"), "{err}");
+}
+
+/// A string setting's value may be a credential: a problem never echoes it.
+#[derive(Resources, Debug)]
+#[allow(dead_code)]
+struct Strings {
+    /// A list of ports, one bad.
+    #[setting]
+    ports: Vec<u16>,
+    /// A list of names (strings may hold anything).
+    #[setting]
+    names: Vec<SecretLike>,
+}
+
+#[derive(Debug)]
+struct SecretLike;
+
+impl Setting for SecretLike {
+    const TYPE_NAME: &'static str = "token-like";
+    const ACCEPTS: &'static str = "a token starting with tk_";
+    const EXAMPLE: &'static str = "tk_x";
+    const SENSITIVE: bool = true;
+    fn parse_setting(text: &str) -> Result<Self, String> {
+        if text.starts_with("tk_") {
+            Ok(SecretLike)
+        } else {
+            Err(format!("expected {}", Self::ACCEPTS))
+        }
+    }
+    fn to_config(&self) -> String {
+        "tk_".into()
+    }
+}
+
+#[test]
+fn sensitive_values_are_never_echoed() {
+    let vars = vec![("PORTS", "80,http"), ("NAMES", "tk_a,s3cr3t-value")];
+    let err = Strings::load(&MapSource::new(vars))
+        .err()
+        .map(|e| format!("{e}\n{e:?}"));
+    let err = err.unwrap_or_default();
+    assert!(err.contains("PORTS") && err.contains("item 2"), "{err}");
+    assert!(err.contains("NAMES") && err.contains("tk_"), "{err}");
+    assert!(!err.contains("s3cr3t-value"), "{err}");
+}
+
+#[test]
+fn manifest_and_docs_show_settings_and_defaults() {
+    let vars = Deploy::manifest().vars();
+    let pool = vars.iter().find(|v| v.name == "APP_DB_POOL_SIZE");
+    let pool = pool.map(|v| (v.decl.setting, v.decl.default.map(|d| d.text())));
+    assert_eq!(pool, Some((true, Some("10".to_owned()))));
+    let names: Vec<&str> = vars.iter().map(|v| v.name.as_str()).collect();
+    assert!(names.contains(&"APP_LISTEN") && names.contains(&"APP_SMTP_FROM"));
+
+    let md = resources::doc::markdown(Deploy::manifest());
+    assert!(
+        md.contains("| `APP_CONNECT_TIMEOUT` | duration | no (default `5s`) |"),
+        "{md}"
+    );
+    assert!(md.contains("| `APP_SMTP_FROM` | string | yes |"), "{md}");
+    let env = resources::doc::dotenv(Deploy::manifest());
+    assert!(env.contains("# APP_DB_POOL_SIZE=10\n"), "{env}");
+    assert!(env.contains("\nAPP_SMTP_FROM=text\n"), "{env}");
+    let json = resources::doc::json(Deploy::manifest());
+    assert!(json.contains("\"name\": \"APP_CONNECT_TIMEOUT\""), "{json}");
+    assert!(
+        json.contains("\"setting\": true,\n      \"default\": \"5s\""),
+        "{json}"
+    );
+    assert!(
+        json.contains("\"setting\": false,\n      \"default\": null"),
+        "{json}"
+    );
+    let app = resources::doc::app_json(Deploy::manifest());
+    assert!(app.contains("\"APP_DEBUG\": {\n      \"description\": \"Verbose logs.\",\n      \"required\": false,\n      \"value\": \"false\""), "{app}");
+    assert!(
+        !app.contains("hunter2") && !app.contains("postgres://"),
+        "{app}"
+    );
+}

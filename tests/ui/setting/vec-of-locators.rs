@@ -1,0 +1,9 @@
+use resources::{PostgresUrl, Resources};
+
+#[derive(Resources)]
+struct Backing {
+    #[setting]
+    shards: Vec<PostgresUrl>,
+}
+
+fn main() {}
