@@ -1,4 +1,5 @@
-//! Load time of 200 locators: `Config::from_env()` (one snapshot of the environment, the
+//! Load time of 200 locators, and of a mixed struct of 200 fields (100 locators, 50 `u16` and 50
+//! `String` settings): `Config::from_env()` (one snapshot of the environment, the
 //! shared loading loop), and `Config::load(&snapshot)` from a snapshot taken beforehand,
 //! against hand-written code reading the environment variable by variable (`std::env::var` +
 //! parse per field).
@@ -89,6 +90,89 @@ config!(
     F190 F191 F192 F193 F194 F195 F196 F197 F198 F199
 );
 
+/// Declares the mixed config twice (half locators, a quarter `u16` settings, a quarter `String`
+/// settings): derived, and hand-written.
+macro_rules! mixed {
+    ($($pg:ident $port:ident $redis:ident $name:ident)*) => {
+        /// The derived mixed config.
+        #[derive(Resources)]
+        pub struct Mixed {
+            $(
+                /// A database.
+                pub $pg: PostgresUrl,
+                /// A port.
+                #[setting]
+                pub $port: u16,
+                /// A cache.
+                pub $redis: RedisUrl,
+                /// A name.
+                #[setting]
+                pub $name: String,
+            )*
+        }
+
+        /// The hand-written mixed config.
+        pub struct HandMixed {
+            $(
+                /// A database.
+                pub $pg: PostgresUrl,
+                /// A port.
+                pub $port: u16,
+                /// A cache.
+                pub $redis: RedisUrl,
+                /// A name.
+                pub $name: String,
+            )*
+        }
+
+        fn any_var<T: std::str::FromStr>(name: &str) -> Result<T, String>
+        where
+            T::Err: std::fmt::Display,
+        {
+            let value = std::env::var(name).map_err(|e| format!("{name}: {e}"))?;
+            value.parse().map_err(|e| format!("{name}: {e}"))
+        }
+
+        impl HandMixed {
+            fn from_env() -> Result<Self, String> {
+                Ok(HandMixed {
+                    $(
+                        $pg: any_var(concat!(stringify!($pg), "_URL"))?,
+                        $port: any_var(stringify!($port))?,
+                        $redis: any_var(concat!(stringify!($redis), "_URL"))?,
+                        $name: any_var(stringify!($name))?,
+                    )*
+                })
+            }
+        }
+
+        /// The variables and values both read.
+        fn mixed_variables() -> Vec<(String, String)> {
+            let mut vars = Vec::new();
+            $(
+                vars.push((concat!(stringify!($pg), "_URL").to_owned(), format!("postgres://app:s3cret@{}.db.internal:5432/app", stringify!($pg))));
+                vars.push((stringify!($port).to_owned(), "8080".to_owned()));
+                vars.push((concat!(stringify!($redis), "_URL").to_owned(), format!("redis://:s3cret@{}.cache.internal:6379/1", stringify!($redis))));
+                vars.push((stringify!($name).to_owned(), format!("name-{}", stringify!($name))));
+            )*
+            vars
+        }
+    };
+}
+
+mixed!(
+   M0 M1 M2 M3 M4 M5 M6 M7 M8 M9 M10 M11 M12 M13 M14 M15 M16 M17 M18 M19
+    M20 M21 M22 M23 M24 M25 M26 M27 M28 M29 M30 M31 M32 M33 M34 M35 M36 M37 M38 M39
+    M40 M41 M42 M43 M44 M45 M46 M47 M48 M49 M50 M51 M52 M53 M54 M55 M56 M57 M58 M59
+    M60 M61 M62 M63 M64 M65 M66 M67 M68 M69 M70 M71 M72 M73 M74 M75 M76 M77 M78 M79
+    M80 M81 M82 M83 M84 M85 M86 M87 M88 M89 M90 M91 M92 M93 M94 M95 M96 M97 M98 M99
+    M100 M101 M102 M103 M104 M105 M106 M107 M108 M109 M110 M111 M112 M113 M114 M115 M116 M117 M118 M119
+    M120 M121 M122 M123 M124 M125 M126 M127 M128 M129 M130 M131 M132 M133 M134 M135 M136 M137 M138 M139
+    M140 M141 M142 M143 M144 M145 M146 M147 M148 M149 M150 M151 M152 M153 M154 M155 M156 M157 M158 M159
+    M160 M161 M162 M163 M164 M165 M166 M167 M168 M169 M170 M171 M172 M173 M174 M175 M176 M177 M178 M179
+    M180 M181 M182 M183 M184 M185 M186 M187 M188 M189 M190 M191 M192 M193 M194 M195 M196 M197 M198 M199
+);
+
 const CHILD: &str = "RESOURCES_LOAD_BENCH_CHILD";
 
 fn main() -> ExitCode {
@@ -97,6 +181,7 @@ fn main() -> ExitCode {
         let status = Command::new(std::env::current_exe().expect("the bench binary has a path"))
             .args(std::env::args_os().skip(1))
             .envs(variables())
+            .envs(mixed_variables())
             .env(CHILD, "1")
             .status()
             .expect("the bench binary runs");
@@ -122,6 +207,22 @@ fn main() -> ExitCode {
     let snapshot = resources::Env::snapshot();
     group.bench_function("resources_load_snapshot", |b| {
         b.iter(|| black_box(Config::load(&snapshot)))
+    });
+    group.finish();
+    assert!(
+        HandMixed::from_env().is_ok() && Mixed::from_env().is_ok(),
+        "both load"
+    );
+    let mut group = c.benchmark_group("load_mixed_200");
+    group.bench_function("handwritten_env_var", |b| {
+        b.iter(|| black_box(HandMixed::from_env()))
+    });
+    group.bench_function("resources_from_env", |b| {
+        b.iter(|| black_box(Mixed::from_env()))
+    });
+    let snapshot = resources::Env::snapshot();
+    group.bench_function("resources_load_snapshot", |b| {
+        b.iter(|| black_box(Mixed::load(&snapshot)))
     });
     group.finish();
     c.final_summary();
