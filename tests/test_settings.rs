@@ -203,3 +203,105 @@ fn manifest_and_docs_show_settings_and_defaults() {
         "{app}"
     );
 }
+
+/// A type with only `FromStr`, whose error quotes the value.
+#[derive(Debug, PartialEq)]
+struct Region(String);
+
+impl std::str::FromStr for Region {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        if s.len() == 9 && s.starts_with("eu-") {
+            Ok(Region(s.to_owned()))
+        } else {
+            Err(format!("bad region {s}"))
+        }
+    }
+}
+
+#[derive(Resources, Debug)]
+#[allow(dead_code)]
+struct WithFromStr {
+    /// The region.
+    #[setting(from_str, default = Region("eu-west-1".into()))]
+    region: Region,
+    /// A second one, required.
+    #[setting(from_str)]
+    backup_region: Region,
+}
+
+#[test]
+fn from_str_settings_parse_and_never_echo() {
+    let ok = WithFromStr::load(&MapSource::new([("BACKUP_REGION", "eu-north1")]));
+    let ok = ok.ok().map(|w| (w.region, w.backup_region));
+    assert_eq!(
+        ok,
+        Some((Region("eu-west-1".into()), Region("eu-north1".into())))
+    );
+    let err = WithFromStr::load(&MapSource::new([("BACKUP_REGION", "s3cr3t-ish")]));
+    let err = err.err().map(|e| format!("{e} {e:?}")).unwrap_or_default();
+    assert!(
+        err.contains("BACKUP_REGION") && err.contains("Region"),
+        "{err}"
+    );
+    assert!(!err.contains("s3cr3t-ish"), "{err}");
+    // Docs show a default the type cannot write as it was written.
+    let md = resources::doc::markdown(WithFromStr::manifest());
+    assert!(
+        md.contains("no (default `Region(\"eu-west-1\".into())`)"),
+        "{md}"
+    );
+}
+
+/// Typed defaults of every family; `Option` settings stay `None`.
+#[derive(Resources, Debug)]
+#[allow(dead_code)]
+struct Families {
+    /// u8.
+    #[setting(default = 7)]
+    a: u8,
+    /// i64.
+    #[setting(default = -5)]
+    b: i64,
+    /// f32.
+    #[setting(default = 1.5)]
+    c: f32,
+    /// usize list.
+    #[setting(default = vec![1, 2])]
+    d: Vec<usize>,
+    /// bool option.
+    #[setting]
+    e: Option<bool>,
+}
+
+#[test]
+fn every_family_loads_and_bool_spellings_work() {
+    let Ok(f) = Families::load(&MapSource::new(Vec::<(&str, &str)>::new())) else {
+        panic!("defaults load");
+    };
+    assert_eq!((f.a, f.b, f.c, f.d, f.e), (7, -5, 1.5, vec![1, 2], None));
+    for (text, want) in [
+        ("TRUE", true),
+        ("on", true),
+        ("1", true),
+        ("No", false),
+        ("OFF", false),
+        ("0", false),
+    ] {
+        let f = Families::load(&MapSource::new([("E", text)]))
+            .ok()
+            .and_then(|f| f.e);
+        assert_eq!(f, Some(want), "{text}");
+    }
+    let err = Families::load(&MapSource::new([("A", "300"), ("C", "NaN"), ("D", "1,,2")]));
+    let err = err.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        err.contains("A (field `a`, u8)") && err.contains("\"300\""),
+        "{err}"
+    );
+    assert!(err.contains("C (field `c`, f32)"), "{err}");
+    assert!(
+        err.contains("D (field `d`, list)") && err.contains("item 2"),
+        "{err}"
+    );
+}

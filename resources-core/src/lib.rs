@@ -54,7 +54,9 @@ pub use locator::list::{KafkaBrokers, MemcachedServers};
 pub use locator::secret::{REDACTED, SENSITIVE_PARAMS, Secret, is_sensitive_param};
 pub use locator::{Endpoint, Host, Kind, Locator, LocatorInfo, Scheme, ServiceUrl, Shape};
 pub use resources::Resources;
-pub use setting::{Setting, format_duration, looks_like_locator, parse_duration};
+pub use setting::{
+    FromStrSetting, SerdeSetting, Setting, format_duration, looks_like_locator, parse_duration,
+};
 pub use source::{DotEnv, Env, Found, Layered, MapSource, Origin, SecretsDir, Source, Value};
 
 /// A PostgreSQL connection URI (libpq's syntax).

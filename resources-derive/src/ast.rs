@@ -65,6 +65,21 @@ pub struct Field<'a> {
 /// What `#[setting(...)]` says.
 pub struct SettingField<'a> {
     pub default: Option<&'a syn::Expr>,
+    pub parser: Parser,
+    /// The spans of `from_str` and `serde`, when written.
+    pub from_str: Option<Span>,
+    pub serde: Option<Span>,
+}
+
+/// How a setting's value is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Parser {
+    /// The type's `resources::Setting` impl.
+    Setting,
+    /// Its `FromStr`.
+    FromStr,
+    /// serde, as envy decodes a variable.
+    Serde,
 }
 
 /// One field as parsed: its `#[resource]` keys, its `#[setting]` keys, which are written.
@@ -171,6 +186,15 @@ impl<'a> Field<'a> {
             attrs,
             setting: Some(SettingField {
                 default: s.default.as_ref(),
+                parser: if s.serde.is_present() {
+                    Parser::Serde
+                } else if s.from_str.is_present() {
+                    Parser::FromStr
+                } else {
+                    Parser::Setting
+                },
+                from_str: s.from_str.is_present().then(|| s.from_str.span()),
+                serde: s.serde.is_present().then(|| s.serde.span()),
             }),
             resource_attr: parsed.marks.resource,
         }

@@ -62,6 +62,10 @@ pub struct SettingAttrs {
     /// A Rust value of the field's type; a string literal stays a literal.
     #[darling(default, with = darling::util::parse_expr::preserve_str_literal, map = Some)]
     pub default: Option<syn::Expr>,
+    /// Parse with the type's `FromStr`.
+    pub from_str: Flag,
+    /// Decode with serde, as envy decodes a variable.
+    pub serde: Flag,
 }
 
 /// What a field's attributes say it is: the span of its `#[resource]` and `#[setting]`

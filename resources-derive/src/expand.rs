@@ -10,7 +10,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::{Container, Field, Parsed, Shape, builtin_name, last_ident};
+use crate::ast::{Container, Field, Parsed, Parser, Shape, builtin_name, last_ident};
 use crate::attr::{ContainerAttrs, FieldAttrs, Marks, SettingAttrs};
 use crate::{fallback, valid};
 
@@ -54,7 +54,7 @@ const CONTAINER_KEYS: &[&str] = &["prefix", "crate"];
 /// The keys of `#[resource(...)]` a user should write.
 const FIELD_KEYS: &[&str] = &["env", "alias", "example", "flatten", "prefix", "min"];
 /// The keys of `#[setting(...)]`.
-const SETTING_KEYS: &[&str] = &["env", "alias", "default"];
+const SETTING_KEYS: &[&str] = &["env", "alias", "default", "from_str", "serde"];
 
 /// Adds "did you mean" to unknown-key errors darling found no close match for (it misses
 /// transpositions such as `evn` for `env`), and says which keys exist.
@@ -203,9 +203,23 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
 fn col(f: &Field<'_>) -> TokenStream {
     let ty = f.locator_ty;
     if let Some(setting) = &f.setting {
+        let (fns, text) = match setting.parser {
+            Parser::Setting => (
+                quote_spanned!(ty.span()=> __r::setting_fns::<#ty>()),
+                quote_spanned!(ty.span()=> __r::setting_text_fn::<#ty>()),
+            ),
+            Parser::FromStr => (
+                quote_spanned!(ty.span()=> __r::from_str_fns::<#ty>()),
+                quote!(::core::option::Option::None),
+            ),
+            Parser::Serde => (
+                quote_spanned!(ty.span()=> __r::serde_fns::<#ty>()),
+                quote!(::core::option::Option::None),
+            ),
+        };
         return match (f.shape, setting.default) {
-            (Shape::Optional, _) => quote_spanned!(ty.span()=> __r::set_opt::<#ty>()),
-            (_, None) => quote_spanned!(ty.span()=> __r::set_req::<#ty>()),
+            (Shape::Optional, _) => quote!(__r::set_opt(#fns)),
+            (_, None) => quote!(__r::set_req(#fns)),
             (_, Some(default)) => {
                 // The user's expression, checked against the field's type at its own span; a
                 // string literal converts with `From<&str>` (`String`, `PathBuf`).
@@ -217,7 +231,8 @@ fn col(f: &Field<'_>) -> TokenStream {
                     _ => quote!(#default),
                 };
                 let typed = quote_spanned!(default.span()=> { let __resources_default: #ty = #value; __resources_default });
-                quote_spanned!(ty.span()=> __r::set_default::<#ty>(|| __r::erase::<#ty>(#typed)))
+                let written = written(default);
+                quote!(__r::set_default(#fns, || __r::erase::<#ty>(#typed), #text, #written))
             }
         };
     }
@@ -301,11 +316,7 @@ pub fn doc_table(c: &Container<'_>) -> String {
             kind,
             presence,
             description: f.description.clone(),
-            default: f
-                .setting
-                .as_ref()
-                .and_then(|s| s.default)
-                .map(|d| quote::ToTokens::to_token_stream(d).to_string()),
+            default: f.setting.as_ref().and_then(|s| s.default).map(written),
         });
     }
     let mut table = markdown_table(&rows);
@@ -317,4 +328,18 @@ pub fn doc_table(c: &Container<'_>) -> String {
          instead be read from the file named by `NAME_FILE`.\n\n{table}",
         c.ident
     )
+}
+
+/// A default expression as the user wrote it, for docs (`Security::Starttls`, not
+/// `Security :: Starttls`).
+fn written(expr: &syn::Expr) -> String {
+    quote::ToTokens::to_token_stream(expr)
+        .to_string()
+        .replace(" :: ", "::")
+        .replace(":: ", "::")
+        .replace(" . ", ".")
+        .replace(" (", "(")
+        .replace("( ", "(")
+        .replace(" )", ")")
+        .replace(" ,", ",")
 }

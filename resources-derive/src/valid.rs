@@ -55,6 +55,9 @@ fn setting_is_not_a_resource(f: &Field<'_>, acc: &mut Accumulator) {
             "`{name}` is a resource handle, not a setting: remove `#[setting]`; a resource comes from config and never has a default"
         )));
     }
+    if let (Some(_), Some(serde)) = (setting.from_str, setting.serde) {
+        acc.push(err(serde, "a setting is read one way: `from_str` (its `FromStr`) or `serde` (as envy decodes it), not both"));
+    }
     let Some(default) = setting.default else {
         return;
     };

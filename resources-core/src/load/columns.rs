@@ -4,7 +4,7 @@
 use crate::locator::Locator;
 use crate::resources::Resources;
 
-use crate::setting::Setting;
+use crate::setting::{FromStrSetting, SerdeSetting, Setting};
 
 use super::manifest::{
     BuildFn, DefaultValue, Entry, FlattenDecl, LocatorFns, Manifest, Presence, VarDecl,
@@ -69,30 +69,57 @@ fn build_erased<R: Resources>(values: &mut Values) -> Erased {
 }
 
 /// A required setting without default.
-pub const fn set_req<T: Setting>() -> Col {
-    Col::Setting(Presence::Required, LocatorFns::setting::<T>(), None)
+pub const fn set_req(fns: LocatorFns) -> Col {
+    Col::Setting(Presence::Required, fns, None)
 }
 
 /// An `Option` setting.
-pub const fn set_opt<T: Setting>() -> Col {
-    Col::Setting(Presence::Optional, LocatorFns::setting::<T>(), None)
+pub const fn set_opt(fns: LocatorFns) -> Col {
+    Col::Setting(Presence::Optional, fns, None)
 }
 
 /// A setting with a default: `value` builds it (the derive writes the user's expression,
-/// type-checked against the field's type at the expression's span).
-pub const fn set_default<T: Setting>(value: fn() -> Erased) -> Col {
+/// type-checked against the field's type at the expression's span); `text` writes it as config
+/// text when the type can (a [`Setting`]), else docs show the expression as `written`.
+pub const fn set_default(
+    fns: LocatorFns,
+    value: fn() -> Erased,
+    text: Option<fn(&Erased) -> String>,
+    written: &'static str,
+) -> Col {
     Col::Setting(
         Presence::Optional,
-        LocatorFns::setting::<T>(),
+        fns,
         Some(DefaultValue {
             value,
-            text: setting_text::<T>,
+            text,
+            written,
         }),
     )
 }
 
+/// The functions of a [`Setting`] type.
+pub const fn setting_fns<T: Setting>() -> LocatorFns {
+    LocatorFns::setting::<T>()
+}
+
+/// Writes a default of [`Setting`] type `T` as config text.
+pub const fn setting_text_fn<T: Setting>() -> Option<fn(&Erased) -> String> {
+    Some(setting_text::<T>)
+}
+
+/// The functions of a `FromStr` type (`#[setting(from_str)]`).
+pub const fn from_str_fns<T: FromStrSetting>() -> LocatorFns {
+    LocatorFns::from_str::<T>()
+}
+
+/// The functions of a serde type decoded as envy does (`#[setting(serde)]`).
+pub const fn serde_fns<T: SerdeSetting>() -> LocatorFns {
+    LocatorFns::serde::<T>()
+}
+
 /// Boxes a setting's default (what the derive's default closure returns).
-pub fn erase<T: Setting>(value: T) -> Erased {
+pub fn erase<T: Send + 'static>(value: T) -> Erased {
     Box::new(value)
 }
 

@@ -6,7 +6,7 @@ use std::fmt;
 
 use crate::error::LocatorError;
 use crate::locator::{Locator, LocatorInfo};
-use crate::setting::Setting;
+use crate::setting::{FromStrSetting, SerdeSetting, Setting};
 
 use super::values::{Erased, Values};
 
@@ -49,6 +49,72 @@ impl LocatorFns {
             parse: parse_setting_erased::<T>,
             redact: redact_setting::<T>,
         }
+    }
+}
+
+impl LocatorFns {
+    /// The functions of a `FromStr` setting type: never echoed (its values may be anything).
+    pub const fn from_str<T: FromStrSetting>() -> Self {
+        LocatorFns {
+            info: from_str_info::<T>,
+            parse: parse_from_str_erased::<T>,
+            redact: |_| None,
+        }
+    }
+
+    /// The functions of a serde setting type, decoded as envy decodes a value: never echoed.
+    pub const fn serde<T: SerdeSetting>() -> Self {
+        LocatorFns {
+            info: serde_info::<T>,
+            parse: T::parse_erased,
+            redact: |_| None,
+        }
+    }
+}
+
+pub(crate) fn short_type_name<T>() -> &'static str {
+    let full = std::any::type_name::<T>();
+    // `my_app::config::Security` → `Security`; generic arguments stay.
+    let head = full.split('<').next().unwrap_or(full);
+    match head.rfind("::") {
+        Some(i) => &full[i + 2..],
+        None => full,
+    }
+}
+
+fn from_str_info<T: FromStrSetting>() -> LocatorInfo {
+    LocatorInfo {
+        kind: short_type_name::<T>(),
+        schemes: &[],
+        example: "",
+        credentials: true,
+    }
+}
+
+fn serde_info<T: SerdeSetting>() -> LocatorInfo {
+    LocatorInfo {
+        kind: short_type_name::<T>(),
+        schemes: &[],
+        example: "",
+        credentials: true,
+    }
+}
+
+fn parse_from_str_erased<T: FromStrSetting>(text: &str) -> Result<Erased, LocatorError> {
+    match text.parse::<T>() {
+        Ok(v) => Ok(Box::new(v)),
+        // The type's own message may quote the value: it is not shown.
+        Err(_) => Err(LocatorError::new(
+            short_type_name::<T>(),
+            crate::ErrorKind::Setting(
+                format!(
+                    "not a valid `{}` (its parser refused it)",
+                    short_type_name::<T>()
+                )
+                .into(),
+            ),
+            None,
+        )),
     }
 }
 
@@ -153,14 +219,20 @@ pub struct VarDecl {
 pub struct DefaultValue {
     /// Builds the default value.
     pub value: fn() -> Erased,
-    /// Writes a value of the setting's type as it is written in config.
-    pub text: fn(&Erased) -> String,
+    /// Writes a value of the setting's type as it is written in config, when the type can.
+    pub text: Option<fn(&Erased) -> String>,
+    /// The default as written in the attribute (`Duration::from_secs(5)`).
+    pub written: &'static str,
 }
 
 impl DefaultValue {
-    /// The default as it would be written in config (`10`, `5s`).
+    /// The default as it would be written in config (`10`, `5s`); for a type that cannot write
+    /// itself, the expression as written in the attribute.
     pub fn text(&self) -> String {
-        (self.text)(&(self.value)())
+        match self.text {
+            Some(text) => text(&(self.value)()),
+            None => self.written.to_owned(),
+        }
     }
 }
 

@@ -6,6 +6,8 @@
 
 mod boundary;
 mod duration;
+#[cfg(feature = "serde")]
+mod serde_setting;
 mod std_impls;
 
 pub use boundary::looks_like_locator;
@@ -64,4 +66,28 @@ pub trait Setting: Sized + Send + 'static {
 
     /// The value as it is written in config (docs show defaults this way).
     fn to_config(&self) -> String;
+}
+
+/// A `FromStr` type used as a setting with `#[setting(from_str)]`: its parse error's message is
+/// never shown (it may quote the value), only the type's name.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be parsed from a string",
+    label = "`#[setting(from_str)]` needs `FromStr`",
+    note = "implement `std::str::FromStr` for `{Self}` (or `resources::Setting`, and drop `from_str`)"
+)]
+pub trait FromStrSetting: std::str::FromStr + Send + 'static {}
+
+impl<T: std::str::FromStr + Send + 'static> FromStrSetting for T {}
+
+/// A serde type used as a setting with `#[setting(serde)]`, decoded the way envy decodes one
+/// variable (a unit enum variant from its name, numbers, bools, comma-separated sequences).
+/// Implemented for every `DeserializeOwned` type when the `serde` feature is on.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be decoded as a serde setting",
+    label = "`#[setting(serde)]` needs `serde::Deserialize` and the `serde` feature",
+    note = "enable the `serde` feature of `resources`, and derive or implement `serde::Deserialize` for `{Self}`"
+)]
+pub trait SerdeSetting: Send + 'static {
+    #[doc(hidden)]
+    fn parse_erased(text: &str) -> Result<Box<dyn std::any::Any + Send>, crate::LocatorError>;
 }
