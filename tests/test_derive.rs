@@ -300,6 +300,7 @@ fn rustdoc_table_is_on_the_impl() {
         presence: Presence::Required,
         description: "Primary database.".into(),
         default: None,
+        deprecated: vec![],
     }]);
     assert!(rows.contains("| `APP_DATABASE_URL` (or `APP_HEROKU_POSTGRESQL_URL`, `APP_PG_URL`) | PostgreSQL | yes | Primary database. |"));
 }

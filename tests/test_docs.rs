@@ -103,6 +103,7 @@ struct Schema {
 struct SchemaVar {
     name: String,
     aliases: Vec<String>,
+    deprecated: Vec<String>,
     file_name: String,
     field: String,
     kind: String,
@@ -229,6 +230,7 @@ static ESCAPING: Manifest = Manifest {
         field: "db",
         name: "DATABASE_URL",
         aliases: &[],
+        deprecated: &[],
         presence: Presence::Required,
         description: NASTY,
         example: Some("postgres://db.example.com/it's #1"),

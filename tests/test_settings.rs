@@ -305,3 +305,87 @@ fn every_family_loads_and_bool_spellings_work() {
         "{err}"
     );
 }
+
+/// Renamed variables: the old names still load, with a warning naming the new one.
+#[derive(Resources, Debug)]
+#[resources(prefix = "APP_")]
+#[allow(dead_code)]
+struct Renamed {
+    /// The database.
+    #[resource(env = "DATABASE_URL", alias = "PG_URL", deprecated = "DB_URL")]
+    db: PostgresUrl,
+    /// Pool size.
+    #[setting(deprecated = "POOL", default = 5)]
+    pool_size: u32,
+}
+
+#[test]
+fn deprecated_names_load_with_a_warning() {
+    let source = MapSource::new([
+        ("APP_DB_URL", "postgres://app:hunter2@db/app"),
+        ("APP_POOL", "7"),
+    ]);
+    let loaded = Renamed::load_with_warnings(&source).ok();
+    let Some((value, warnings)) = loaded else {
+        panic!("loads");
+    };
+    assert_eq!(value.pool_size, 7);
+    let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "APP_DB_URL is deprecated: set APP_DATABASE_URL instead (it is read the same way)",
+            "APP_POOL is deprecated: set APP_POOL_SIZE instead (it is read the same way)",
+        ]
+    );
+    // The new name and the alias come first, and give no warning.
+    let source = MapSource::new([
+        ("APP_PG_URL", "postgres://app:hunter2@db/app"),
+        ("APP_DB_URL", "postgres://old/app"),
+    ]);
+    let loaded = Renamed::load_with_warnings(&source).ok();
+    let (value, warnings) = loaded.unwrap_or_else(|| panic!("loads"));
+    assert_eq!(
+        value.db.host().map(|h| h.to_string()),
+        Some("db".to_owned())
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+    // A bad value under a deprecated name is a problem naming that name.
+    let err = Renamed::load(&MapSource::new([("APP_DB_URL", "mysql://x@db/app")]));
+    let err = err.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("APP_DB_URL (field `db`"), "{err}");
+    let md = resources::doc::markdown(Renamed::manifest());
+    assert!(
+        md.contains("`APP_DATABASE_URL` (or `APP_PG_URL`) (deprecated: `APP_DB_URL`)"),
+        "{md}"
+    );
+}
+
+#[test]
+fn check_config_says_ok_with_warnings_or_reports() {
+    let (text, code) = resources::doc::check_config::<Renamed>(&MapSource::new([(
+        "APP_DB_URL",
+        "postgres://app:hunter2@db/app",
+    )]));
+    assert_eq!(code, 0);
+    assert_eq!(
+        text,
+        "ok\nwarning: APP_DB_URL is deprecated: set APP_DATABASE_URL instead (it is read the same way)\n"
+    );
+    let (text, code) = resources::doc::check_config::<Renamed>(&MapSource::new([
+        ("APP_DATABASE_URL", "postgres://app:hunter2@db/app"),
+        ("APP_POOL_SIZE", "many"),
+    ]));
+    assert_eq!(code, 1);
+    assert!(
+        text.contains("APP_POOL_SIZE (field `pool_size`, u32)"),
+        "{text}"
+    );
+    assert!(!text.contains("hunter2"), "{text}");
+    assert!(resources::doc::wants_check_config([
+        "--check-config".to_owned()
+    ]));
+    assert!(!resources::doc::wants_check_config([
+        "--env-docs".to_owned()
+    ]));
+}

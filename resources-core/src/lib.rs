@@ -48,7 +48,7 @@ mod serde_impls;
 pub use error::{ErrorKind, LoadError, LocatorError, Problem, ProblemKind, SourceError};
 pub use load::{
     DefaultValue, Entry, FlattenDecl, Loaded, Loader, LocatorFns, Manifest, ParseFn, Presence,
-    ResolvedVar, Slot, Var, VarDecl, redact_example,
+    ResolvedVar, Slot, Var, VarDecl, Warning, redact_example,
 };
 pub use locator::list::{KafkaBrokers, MemcachedServers};
 pub use locator::secret::{REDACTED, SENSITIVE_PARAMS, Secret, is_sensitive_param};

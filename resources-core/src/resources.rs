@@ -1,8 +1,8 @@
 //! The [`Resources`] trait: a struct of backing services, loaded and described as one.
 
 use crate::error::LoadError;
-use crate::load::Manifest;
 use crate::load::Values;
+use crate::load::{Manifest, Warning};
 use crate::source::{Env, Source};
 
 /// A struct whose fields are the backing services of a deploy.
@@ -26,11 +26,18 @@ pub trait Resources: Sized + Send + 'static {
 
     /// Loads every field from `source`, reporting every problem at once.
     fn load(source: &dyn Source) -> Result<Self, LoadError> {
-        let mut values = crate::load::derived::load_values(source, Self::manifest())?;
+        Self::load_with_warnings(source).map(|(value, _)| value)
+    }
+
+    /// Loads like [`load`](Self::load), and returns what the load has to say beside the
+    /// value: a deprecated name that was read, a variable under the prefix that nothing reads.
+    fn load_with_warnings(source: &dyn Source) -> Result<(Self, Vec<Warning>), LoadError> {
+        let (mut values, warnings) = crate::load::derived::load_values(source, Self::manifest())?;
         // Every value was checked against the manifest, so the build is a move per field; a
         // builder that disagrees with its manifest (a hand-written `__build`) panics inside,
         // and that bug is reported as an error rather than unwinding into the caller.
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Self::__build(&mut values)))
+            .map(|value| (value, warnings))
             .map_err(|_| LoadError::mismatch())
     }
 

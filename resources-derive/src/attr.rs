@@ -26,6 +26,8 @@ pub struct FieldAttrs {
     pub env: Option<SpannedValue<String>>,
     #[darling(multiple)]
     pub alias: Vec<SpannedValue<String>>,
+    #[darling(multiple)]
+    pub deprecated: Vec<SpannedValue<String>>,
     pub example: Option<SpannedValue<String>>,
     pub flatten: Flag,
     pub prefix: Option<SpannedValue<String>>,
@@ -59,6 +61,8 @@ pub struct SettingAttrs {
     pub env: Option<SpannedValue<String>>,
     #[darling(multiple)]
     pub alias: Vec<SpannedValue<String>>,
+    #[darling(multiple)]
+    pub deprecated: Vec<SpannedValue<String>>,
     /// A Rust value of the field's type; a string literal stays a literal.
     #[darling(default, with = darling::util::parse_expr::preserve_str_literal, map = Some)]
     pub default: Option<syn::Expr>,

@@ -52,9 +52,17 @@ pub fn derive(input: &syn::DeriveInput) -> TokenStream {
 /// The keys of `#[resources(...)]`.
 const CONTAINER_KEYS: &[&str] = &["prefix", "crate"];
 /// The keys of `#[resource(...)]` a user should write.
-const FIELD_KEYS: &[&str] = &["env", "alias", "example", "flatten", "prefix", "min"];
+const FIELD_KEYS: &[&str] = &[
+    "env",
+    "alias",
+    "deprecated",
+    "example",
+    "flatten",
+    "prefix",
+    "min",
+];
 /// The keys of `#[setting(...)]`.
-const SETTING_KEYS: &[&str] = &["env", "alias", "default", "from_str", "serde"];
+const SETTING_KEYS: &[&str] = &["env", "alias", "deprecated", "default", "from_str", "serde"];
 
 /// Adds "did you mean" to unknown-key errors darling found no close match for (it misses
 /// transpositions such as `evn` for `env`), and says which keys exist.
@@ -250,12 +258,13 @@ fn col(f: &Field<'_>) -> TokenStream {
 /// Aliases, example and prefix: `__r::NONE` for the usual field.
 fn extra(f: &Field<'_>) -> TokenStream {
     let aliases = f.aliases.iter().map(|a| &a.value);
+    let deprecated = f.deprecated.iter().map(|a| &a.value);
     let example = f.example.as_ref().map_or("", |e| e.value.as_str());
     let prefix = f.flatten_prefix();
-    if f.aliases.is_empty() && example.is_empty() && prefix.is_empty() {
+    if f.aliases.is_empty() && f.deprecated.is_empty() && example.is_empty() && prefix.is_empty() {
         quote!(__r::NONE)
     } else {
-        quote!(__r::Extra { aliases: &[#(#aliases),*], example: #example, prefix: #prefix })
+        quote!(__r::Extra { aliases: &[#(#aliases),*], example: #example, prefix: #prefix, deprecated: &[#(#deprecated),*] })
     }
 }
 
@@ -308,6 +317,11 @@ pub fn doc_table(c: &Container<'_>) -> String {
             );
         rows.push(TableRow {
             variable: format!("{prefix}{}", f.var.value),
+            deprecated: f
+                .deprecated
+                .iter()
+                .map(|a| format!("{prefix}{}", a.value))
+                .collect(),
             aliases: f
                 .aliases
                 .iter()

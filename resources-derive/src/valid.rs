@@ -132,6 +132,9 @@ fn keys_fit_the_shape(f: &Field<'_>, acc: &mut Accumulator) {
         for alias in &a.alias {
             acc.push(err(alias.span(), format!("`alias` does not apply to a flattened field: declare aliases on the fields of {nested}")));
         }
+        for old in &a.deprecated {
+            acc.push(err(old.span(), format!("`deprecated` does not apply to a flattened field: declare deprecated names on the fields of {nested}")));
+        }
         if let Some(example) = &a.example {
             acc.push(err(example.span(), format!("`example` does not apply to a flattened field: declare examples on the fields of {nested}")));
         }
@@ -159,6 +162,9 @@ fn keys_fit_the_shape(f: &Field<'_>, acc: &mut Accumulator) {
         if f.shape == Shape::List {
             for alias in &a.alias {
                 acc.push(err(alias.span(), "`alias` does not apply to a `Vec` field: its variables are the indexed `NAME_0`, `NAME_1`, …"));
+            }
+            for old in &a.deprecated {
+                acc.push(err(old.span(), "`deprecated` does not apply to a `Vec` field: its variables are the indexed `NAME_0`, `NAME_1`, …"));
             }
         }
     }
@@ -242,7 +248,7 @@ fn names_are_valid(c: &Container<'_>, acc: &mut Accumulator) {
                 )));
             }
         }
-        for alias in &f.aliases {
+        for alias in f.aliases.iter().chain(&f.deprecated) {
             if !valid_name(&alias.value) {
                 acc.push(name_error("variable name", alias));
             }
@@ -262,7 +268,7 @@ fn names_are_unique(c: &Container<'_>, acc: &mut Accumulator) {
             f.var.span,
             f.shape == Shape::List,
         ));
-        for alias in &f.aliases {
+        for alias in f.aliases.iter().chain(&f.deprecated) {
             names.push((format!("{prefix}{}", alias.value), alias.span, false));
         }
     }

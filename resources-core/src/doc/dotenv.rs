@@ -62,6 +62,12 @@ pub fn dotenv(manifest: &'static Manifest) -> String {
             None => facts.push_str(&format!("; {}", presence_text(v.decl.presence))),
         }
         comment(&mut out, &facts);
+        if !v.deprecated.is_empty() {
+            comment(
+                &mut out,
+                &format!("deprecated names, still read: {}", v.deprecated.join(", ")),
+            );
+        }
         if !v.aliases.is_empty() {
             comment(
                 &mut out,

@@ -66,9 +66,11 @@ pub fn env_docs_request<I: IntoIterator<Item = String>>(args: I) -> Option<Resul
     None
 }
 
-/// Call first thing in `main`: when the command line holds `--env-docs FORMAT` (`markdown`,
+/// Call first thing in `main`. When the command line holds `--env-docs FORMAT` (`markdown`,
 /// `dotenv`, `json` or `app-json`), prints the docs of `R`'s variables and exits, without
-/// loading or validating any config; otherwise returns.
+/// loading or validating any config. When it holds `--check-config`, loads `R` from the process
+/// environment, prints `ok` (and any warnings) or the report of every problem, and exits with 0
+/// or 1: a check for CI and operators. Otherwise returns.
 ///
 /// ```no_run
 /// # use resources_core::{PostgresUrl, Resources};
@@ -78,6 +80,15 @@ pub fn env_docs_request<I: IntoIterator<Item = String>>(args: I) -> Option<Resul
 /// # }
 /// ```
 pub fn handle_env_docs_flag<R: crate::Resources>() {
+    if wants_check_config(std::env::args().skip(1)) {
+        let (text, code) = check_config::<R>(&crate::Env::snapshot());
+        if code == 0 {
+            print!("{text}");
+        } else {
+            eprint!("{text}");
+        }
+        std::process::exit(code);
+    }
     match env_docs_request(std::env::args().skip(1)) {
         None => {}
         Some(Ok(format)) => {
@@ -88,5 +99,45 @@ pub fn handle_env_docs_flag<R: crate::Resources>() {
             eprintln!("error: {message}");
             std::process::exit(2);
         }
+    }
+}
+
+/// Whether the arguments (after the program name) hold `--check-config`.
+pub fn wants_check_config<I: IntoIterator<Item = String>>(args: I) -> bool {
+    args.into_iter().any(|a| a == "--check-config")
+}
+
+/// What `--check-config` prints for `R` loaded from `source`, and its exit code: `ok` (then
+/// one `warning: …` line per warning) and 0, or the report of every problem and 1. Nothing
+/// printed holds a secret: the report is the load's own.
+///
+/// ```
+/// use resources_core::{MapSource, PostgresUrl, Resources};
+/// # use resources_core::__private as r;
+/// # struct Backing { _db: PostgresUrl }
+/// # const E: [r::Entry; 1] = r::entries(["db"], ["DATABASE_URL"], [r::req::<PostgresUrl>()], [""], [r::NONE]);
+/// # impl Resources for Backing {
+/// #     const MANIFEST: &'static r::Manifest = &r::Manifest { type_name: "Backing", prefix: "", entries: &E };
+/// #     fn __build(v: &mut r::Values) -> Self { Backing { _db: v.required() } }
+/// # }
+/// let (text, code) = resources_core::doc::check_config::<Backing>(&MapSource::new([
+///     ("DATABASE_URL", "postgres://app:hunter2@db/app"),
+/// ]));
+/// assert_eq!((text.as_str(), code), ("ok\n", 0));
+/// let (text, code) = resources_core::doc::check_config::<Backing>(&MapSource::new([
+///     ("DATABASE_URL", "mysql://app:hunter2@db/app"),
+/// ]));
+/// assert!(code == 1 && text.contains("DATABASE_URL") && !text.contains("hunter2"));
+/// ```
+pub fn check_config<R: crate::Resources>(source: &dyn crate::Source) -> (String, i32) {
+    match R::load_with_warnings(source) {
+        Ok((_, warnings)) => {
+            let mut out = String::from("ok\n");
+            for w in warnings {
+                out.push_str(&format!("warning: {w}\n"));
+            }
+            (out, 0)
+        }
+        Err(e) => (format!("{e}\n"), 1),
     }
 }

@@ -41,6 +41,7 @@ pub const JSON_SCHEMA_VERSION: u32 = 1;
 ///     {
 ///       "name": "APP_DATABASE_URL",      // with every prefix; for a list, the stem
 ///       "aliases": ["APP_PG_URL"],       // tried in order after name
+///       "deprecated": [],                // tried after the aliases, with a warning
 ///       "file_name": "APP_DATABASE_URL_FILE", // for a list: "APP_SHARDS_URL_<i>_FILE"
 ///       "field": "db",                   // dotted path: "replica.url"
 ///       "kind": "PostgreSQL",
@@ -71,9 +72,10 @@ pub fn json(manifest: &'static Manifest) -> String {
             .default_port()
             .map_or_else(|| "null".to_owned(), |p| p.to_string());
         vars.push(format!(
-            "    {{\n      \"name\": {},\n      \"aliases\": {},\n      \"file_name\": {},\n      \"field\": {},\n      \"kind\": {},\n      \"schemes\": {},\n      \"default_port\": {port},\n      \"required\": {required},\n      \"list\": {list},\n      \"description\": {},\n      \"example\": {},\n      \"credentials\": {},\n      \"setting\": {},\n      \"default\": {}\n    }}",
+            "    {{\n      \"name\": {},\n      \"aliases\": {},\n      \"deprecated\": {},\n      \"file_name\": {},\n      \"field\": {},\n      \"kind\": {},\n      \"schemes\": {},\n      \"default_port\": {port},\n      \"required\": {required},\n      \"list\": {list},\n      \"description\": {},\n      \"example\": {},\n      \"credentials\": {},\n      \"setting\": {},\n      \"default\": {}\n    }}",
             json_string(&v.name),
             json_list(&v.aliases),
+            json_list(&v.deprecated),
             json_string(&v.file_name()),
             json_string(&v.field_path),
             json_string(info.kind),

@@ -17,6 +17,8 @@ pub struct TableRow {
     pub description: String,
     /// A setting's default as written in config, shown in the required column.
     pub default: Option<String>,
+    /// Deprecated names, still read.
+    pub deprecated: Vec<String>,
 }
 
 /// Escapes text for one cell of a Markdown table: `|` and `\` are escaped, line breaks become
@@ -73,6 +75,7 @@ pub fn presence_label(presence: Presence) -> String {
 ///     presence: Presence::Required,
 ///     description: "Primary | database.".into(),
 ///     default: None,
+///     deprecated: vec![],
 /// }]);
 /// assert_eq!(table, "\
 /// | variable | kind | required | description |
@@ -88,6 +91,10 @@ pub fn markdown_table(rows: &[TableRow]) -> String {
         if !row.aliases.is_empty() {
             let aliases: Vec<String> = row.aliases.iter().map(|a| format!("`{a}`")).collect();
             variable.push_str(&format!(" (or {})", aliases.join(", ")));
+        }
+        if !row.deprecated.is_empty() {
+            let old: Vec<String> = row.deprecated.iter().map(|a| format!("`{a}`")).collect();
+            variable.push_str(&format!(" (deprecated: {})", old.join(", ")));
         }
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n",
@@ -130,6 +137,7 @@ pub fn rows(manifest: &'static Manifest) -> Vec<TableRow> {
             description: v.description,
             variable: v.name,
             aliases: v.aliases,
+            deprecated: v.deprecated,
         })
         .collect()
 }

@@ -13,7 +13,7 @@ mod markdown;
 pub use app_json::app_json;
 pub use dotenv::dotenv;
 pub use drift::{BLESS_VAR, Drift, assert_current, check_current, check_file, line_diff};
-pub use flag::{Format, env_docs_request, handle_env_docs_flag};
+pub use flag::{Format, check_config, env_docs_request, handle_env_docs_flag, wants_check_config};
 pub use json::{JSON_SCHEMA_VERSION, json, json_string};
 pub use markdown::{
     TableRow, markdown, markdown_cell, markdown_flatten_row, markdown_table, presence_label, rows,

@@ -137,6 +137,8 @@ pub struct Extra {
     pub example: &'static str,
     /// The flatten prefix, `""` if none.
     pub prefix: &'static str,
+    /// Deprecated names, tried after the aliases.
+    pub deprecated: &'static [&'static str],
 }
 
 /// A field with no alias, example or prefix.
@@ -144,12 +146,14 @@ pub const NONE: Extra = Extra {
     aliases: &[],
     example: "",
     prefix: "",
+    deprecated: &[],
 };
 
 const PLACEHOLDER: Entry = Entry::Var(VarDecl {
     field: "",
     name: "",
     aliases: &[],
+    deprecated: &[],
     presence: Presence::Required,
     description: "",
     example: None,
@@ -177,6 +181,7 @@ pub const fn entries<const N: usize>(
                 field: fields[i],
                 name: names[i],
                 aliases: extra.aliases,
+                deprecated: extra.deprecated,
                 presence,
                 description: docs[i],
                 example: if extra.example.is_empty() {
@@ -192,6 +197,7 @@ pub const fn entries<const N: usize>(
                 field: fields[i],
                 name: names[i],
                 aliases: extra.aliases,
+                deprecated: extra.deprecated,
                 presence,
                 description: docs[i],
                 example: None,

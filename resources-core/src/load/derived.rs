@@ -7,12 +7,17 @@ use super::lookup::Scratch;
 use super::manifest::{Entry, Manifest, Var, redact_example};
 use super::step::{Context, load_var};
 use super::values::{Erased, Values};
+use super::warning::Warning;
 
 /// The one loading loop every derived struct shares: walks the manifest, looks every variable
 /// up, parses it with its locator's entry point, and collects every problem.
-pub fn load_values(source: &dyn Source, manifest: &'static Manifest) -> Result<Values, LoadError> {
+pub fn load_values(
+    source: &dyn Source,
+    manifest: &'static Manifest,
+) -> Result<(Values, Vec<Warning>), LoadError> {
     let mut values = Vec::with_capacity(manifest.entries.len());
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     let mut scratch = Scratch::new(source);
     walk(
         source,
@@ -21,14 +26,16 @@ pub fn load_values(source: &dyn Source, manifest: &'static Manifest) -> Result<V
         "",
         &mut values,
         &mut problems,
+        &mut warnings,
         &mut scratch,
     );
     match LoadError::from_problems(problems) {
         Some(err) => Err(err),
-        None => Ok(Values::new(values)),
+        None => Ok((Values::new(values), warnings)),
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn walk(
     source: &dyn Source,
     manifest: &'static Manifest,
@@ -36,6 +43,7 @@ fn walk(
     path: &str,
     values: &mut Vec<Option<Erased>>,
     problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Warning>,
     scratch: &mut Scratch,
 ) {
     let prefix: std::borrow::Cow<'_, str> = if manifest.prefix.is_empty() {
@@ -50,6 +58,7 @@ fn walk(
                     name: decl.name,
                     aliases: decl.aliases,
                     field: Some(decl.field),
+                    deprecated: decl.deprecated,
                 };
                 let info = (decl.locator.info)();
                 // The example is shown redacted, as in the docs.
@@ -67,6 +76,7 @@ fn walk(
                     &ctx,
                     decl.locator.parse,
                     problems,
+                    warnings,
                     scratch,
                 );
                 // An unset setting with a default takes it; on a problem the load fails anyway.
@@ -79,6 +89,7 @@ fn walk(
                 &format!("{path}{}.", flat.field),
                 values,
                 problems,
+                warnings,
                 scratch,
             ),
         }

@@ -10,6 +10,7 @@ use super::lookup::Scratch;
 use super::manifest::{LocatorFns, Presence, Var, parse_erased, redact_example};
 use super::step::{Context, load_var};
 use super::values::Erased;
+use super::warning::Warning;
 
 /// Loads variables one by one and reports every problem at once.
 ///
@@ -35,6 +36,7 @@ pub struct Loader<'s> {
     prefix: String,
     values: Vec<Option<Erased>>,
     problems: Vec<Problem>,
+    warnings: Vec<Warning>,
 }
 
 /// A typed handle to a value a [`Loader`] loads; redeem it with [`Loaded::take`].
@@ -54,6 +56,7 @@ impl<'s> Loader<'s> {
             prefix: String::new(),
             values: Vec::new(),
             problems: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -114,6 +117,7 @@ impl<'s> Loader<'s> {
             &ctx,
             parse_erased::<L>,
             &mut self.problems,
+            &mut self.warnings,
             &mut self.scratch,
         )
     }

@@ -199,6 +199,8 @@ pub struct VarDecl {
     pub name: &'static str,
     /// Other names tried in order after `name` (each prefixed like it).
     pub aliases: &'static [&'static str],
+    /// Deprecated names tried after the aliases; reading one gives a [`Warning`](crate::Warning).
+    pub deprecated: &'static [&'static str],
     /// Required, optional, or an indexed list.
     pub presence: Presence,
     /// The first paragraph of the field's doc comment.
@@ -277,6 +279,8 @@ pub struct ResolvedVar {
     pub name: String,
     /// The full alias names, in order.
     pub aliases: Vec<String>,
+    /// The full deprecated names, still read with a warning.
+    pub deprecated: Vec<String>,
     /// The dotted field path (`replica.url`).
     pub field_path: String,
     /// The description: the doc comments of the flattened fields above it, then its own.
@@ -333,6 +337,11 @@ impl Manifest {
                         .iter()
                         .map(|a| format!("{prefix}{a}"))
                         .collect(),
+                    deprecated: decl
+                        .deprecated
+                        .iter()
+                        .map(|a| format!("{prefix}{a}"))
+                        .collect(),
                     field_path: format!("{path}{}", decl.field),
                     description: join_sentences(context, decl.description),
                     decl,
@@ -379,6 +388,8 @@ pub struct Var<'a> {
     pub aliases: &'a [&'a str],
     /// The field the value feeds, for messages.
     pub field: Option<&'a str>,
+    /// Deprecated names tried after the aliases; reading one gives a warning.
+    pub deprecated: &'a [&'a str],
 }
 
 impl<'a> Var<'a> {
@@ -388,7 +399,14 @@ impl<'a> Var<'a> {
             name,
             aliases: &[],
             field: None,
+            deprecated: &[],
         }
+    }
+
+    /// The same variable, also read from `deprecated` names (after the aliases), with a warning.
+    pub const fn deprecated(mut self, deprecated: &'a [&'a str]) -> Self {
+        self.deprecated = deprecated;
+        self
     }
 
     /// The same variable, trying `aliases` in order when `name` is not set.

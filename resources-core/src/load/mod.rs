@@ -9,6 +9,7 @@ pub(crate) mod manifest;
 pub(crate) mod names;
 mod step;
 pub(crate) mod values;
+mod warning;
 
 pub use loader::{Loaded, Loader, Slot};
 pub use manifest::{
@@ -16,3 +17,4 @@ pub use manifest::{
     ResolvedVar, Var, VarDecl, redact_example,
 };
 pub use values::Values;
+pub use warning::Warning;

@@ -68,6 +68,13 @@ const fn count(m: &'static Manifest, chain: Chain, target: &Chain) -> usize {
                     }
                     a += 1;
                 }
+                let mut d = 0;
+                while d < v.deprecated.len() {
+                    if chain_eq(&push(chain, v.deprecated[d]), target) {
+                        n += 1;
+                    }
+                    d += 1;
+                }
             }
             Entry::Flatten(f) => n += count(f.manifest, push(chain, f.prefix), target),
         }
@@ -96,6 +103,13 @@ const fn check_walk(
                         panic!("{}", message);
                     }
                     a += 1;
+                }
+                let mut d = 0;
+                while d < v.deprecated.len() {
+                    if count(root, EMPTY, &push(chain, v.deprecated[d])) > 1 {
+                        panic!("{}", message);
+                    }
+                    d += 1;
                 }
             }
             Entry::Flatten(f) => check_walk(f.manifest, push(chain, f.prefix), root, message),

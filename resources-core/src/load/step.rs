@@ -7,6 +7,7 @@ use crate::source::Source;
 use super::lookup::{Fetch, Scratch, fetch};
 use super::manifest::{Presence, Var};
 use super::values::Erased;
+use super::warning::Warning;
 
 /// What a problem of one variable says besides the variable, computed only when there is one.
 pub(crate) struct Context<'c> {
@@ -30,6 +31,7 @@ pub(crate) fn load_var(
     ctx: &Context<'_>,
     parse: fn(&str) -> Result<Erased, crate::LocatorError>,
     problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Warning>,
     scratch: &mut Scratch,
 ) -> Option<Erased> {
     let problem = |name: &str, what| {
@@ -84,7 +86,16 @@ pub(crate) fn load_var(
         }
         return Some(Box::new(items));
     }
-    let names = std::iter::once(var.name).chain(var.aliases.iter().copied());
+    let names = std::iter::once(var.name)
+        .chain(var.aliases.iter().copied())
+        .chain(var.deprecated.iter().copied());
+    let name_at = |index: usize| {
+        std::iter::once(var.name)
+            .chain(var.aliases.iter().copied())
+            .chain(var.deprecated.iter().copied())
+            .nth(index)
+            .unwrap_or(var.name)
+    };
     match fetch(source, prefix, names, scratch) {
         Fetch::Unset => {
             if presence == Presence::Required {
@@ -97,14 +108,17 @@ pub(crate) fn load_var(
             None
         }
         Fetch::Found { index, text, from } => match parse(&text) {
-            Ok(v) => Some(v),
+            Ok(v) => {
+                if index > var.aliases.len() {
+                    warnings.push(Warning::Deprecated {
+                        used: format!("{prefix}{}", name_at(index)),
+                        replacement: format!("{prefix}{}", var.name),
+                    });
+                }
+                Some(v)
+            }
             Err(e) => {
-                let name = if index == 0 {
-                    var.name
-                } else {
-                    var.aliases[index - 1]
-                };
-                let var = format!("{prefix}{name}");
+                let var = format!("{prefix}{}", name_at(index));
                 problems.push(problem(&var, ProblemKind::Invalid(e)).with_origin(from.to_string()));
                 None
             }
