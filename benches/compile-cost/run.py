@@ -9,9 +9,11 @@ one run, after an edit of one doc comment of the struct (what a developer touchi
             mixed     half locators, a quarter `u16` settings, a quarter `String` settings
   kinds     bin       a binary whose `main` calls `Config::from_env()` and prints two fields
             lib       a library crate whose loading code nothing calls (the older figure)
-  release   wall time of `cargo build --release -p CRATE` (dependencies already built)
-  dev       wall time of `cargo build -p CRATE`
-  check     wall time of an incremental `cargo check -p CRATE`
+  release   `cargo build --release -p CRATE` (dependencies already built)
+  dev       `cargo build -p CRATE`
+  check     an incremental `cargo check -p CRATE`
+  (each as CPU time, user + system of cargo and the compilers it runs, which a busy machine
+  disturbs far less than wall time; the per-crate lines also give wall time)
   lines     lines of `-Zunpretty=expanded` (RUSTC_BOOTSTRAP=1, this script only) per field
 
 Each figure is the median of --runs runs, printed with its ratio to hand-written in the same
@@ -27,6 +29,7 @@ import json
 import os
 import pathlib
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -157,22 +160,27 @@ def cargo(*args, env=None):
 
 
 def timed(case, args, runs):
-    """Median wall time of `cargo ARGS -p crate` after an edit of the struct."""
+    """Median (wall, CPU) seconds of `cargo ARGS -p crate` after an edit of the struct. CPU is the
+    user + system time of cargo and every compiler it runs: on a busy machine it moves far less
+    than wall time, so the ratios use it."""
     # Warm up with this exact command: `-p` resolves features per package, so the first
     # build of each may rebuild shared dependencies for its feature set.
     warm = cargo(*args, "-p", case.name)
     if warm.returncode != 0:
         sys.exit(f"cargo {' '.join(args)} -p {case.name} failed:\n{warm.stderr[-3000:]}")
-    times = []
+    walls, cpus = [], []
     for r in range(runs):
         case.write(edit=(r % 2 == 0))
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         result = cargo(*args, "-p", case.name)
-        times.append(time.perf_counter() - start)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
         if result.returncode != 0:
             sys.exit(f"cargo {' '.join(args)} -p {case.name} failed:\n{result.stderr[-3000:]}")
     case.write()
-    return statistics.median(times)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def expanded_lines(case):
@@ -230,19 +238,20 @@ def main():
 
     rows = {}
     for c in all_cases:
-        rel = timed(c, ["build", "--release"], args.runs)
-        dev = timed(c, ["build"], args.runs)
-        chk = timed(c, ["check"], args.runs)
+        rel_wall, rel = timed(c, ["build", "--release"], args.runs)
+        dev_wall, dev = timed(c, ["build"], args.runs)
+        chk_wall, chk = timed(c, ["check"], args.runs)
         lines = expanded_lines(c) / c.n
         rows[(c.kind, c.shape, c.n, c.approach)] = (rel, dev, chk, lines)
-        print(f"  {c.name:<32} release {rel:7.2f} s   dev {dev:6.2f} s   check {chk:6.2f} s   {lines:6.1f} lines/field", flush=True)
+        print(f"  {c.name:<32} CPU s: release {rel:7.2f} dev {dev:6.2f} check {chk:6.2f}   "
+              f"wall s: release {rel_wall:7.2f} dev {dev_wall:6.2f} check {chk_wall:6.2f}   {lines:6.1f} lines/field", flush=True)
 
     for kind in args.kinds:
         for shape in args.shapes:
             print()
             print(f"#### {kind} crate, {shape} struct")
             print()
-            print("| N | approach | release (s) | ratio | dev (s) | ratio | check (s) | ratio | lines/field | ratio |")
+            print("| N | approach | release (CPU s) | ratio | dev (CPU s) | ratio | check (CPU s) | ratio | lines/field | ratio |")
             print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
             approaches = []
             for n in args.sizes:
