@@ -214,6 +214,15 @@ pub enum ProblemKind {
         /// The aliases that were tried too (with prefixes).
         aliases: Vec<String>,
     },
+    /// A required variable given as a URL or as parts: neither is set.
+    MissingWithParts {
+        /// The aliases that were tried too (with prefixes).
+        aliases: Vec<String>,
+        /// The part variables (with prefixes).
+        parts: Vec<String>,
+    },
+    /// A part, or the parts together, cannot make a locator (the message never quotes a value).
+    Parts(String),
     /// Set, but empty.
     Empty,
     /// Set, but not valid UTF-8.
@@ -262,6 +271,7 @@ pub struct Problem {
     example: Option<String>,
     origin: Option<String>,
     what: ProblemKind,
+    part: bool,
 }
 
 impl Problem {
@@ -274,7 +284,14 @@ impl Problem {
             example: None,
             origin: None,
             what,
+            part: false,
         }
+    }
+
+    /// Marks the variable as holding a part of the field's locator (`SMTP_PORT`).
+    pub fn with_part(mut self) -> Self {
+        self.part = true;
+        self
     }
 
     /// Names the struct field the variable feeds (`replica.db`).
@@ -324,8 +341,10 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} (", self.var)?;
-        if let Some(field) = &self.field {
-            write!(f, "field `{field}`, ")?;
+        match (&self.field, self.part) {
+            (Some(field), false) => write!(f, "field `{field}`, ")?,
+            (Some(field), true) => write!(f, "part of field `{field}`, ")?,
+            (None, _) => {}
         }
         write!(f, "{})", self.kind_name)?;
         if let Some(origin) = &self.origin {
@@ -342,6 +361,18 @@ impl fmt::Display for Problem {
                 "not set, nor its aliases {}; set {var} (or {var}_FILE to a file holding it)",
                 aliases.join(", ")
             )?,
+            ProblemKind::MissingWithParts { aliases, parts } => {
+                f.write_str("not set")?;
+                if !aliases.is_empty() {
+                    write!(f, ", nor its aliases {}", aliases.join(", "))?;
+                }
+                write!(
+                    f,
+                    ", nor any of its parts; set {var} (or {var}_FILE to a file holding it), or its parts {}",
+                    parts.join(", ")
+                )?
+            }
+            ProblemKind::Parts(message) => f.write_str(message)?,
             ProblemKind::Empty => write!(f, "set but empty; give {var} a value or unset it")?,
             ProblemKind::NotUnicode => f.write_str("not valid UTF-8")?,
             ProblemKind::Invalid(err) => write!(f, "{err}")?,
@@ -371,6 +402,7 @@ impl fmt::Display for Problem {
         let wants_example = matches!(
             self.what,
             ProblemKind::Missing { .. }
+                | ProblemKind::MissingWithParts { .. }
                 | ProblemKind::Empty
                 | ProblemKind::Invalid(_)
                 | ProblemKind::TooFew { .. }

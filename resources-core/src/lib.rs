@@ -52,7 +52,10 @@ pub use load::{
 };
 pub use locator::list::{KafkaBrokers, MemcachedServers};
 pub use locator::secret::{REDACTED, SENSITIVE_PARAMS, Secret, is_sensitive_param};
-pub use locator::{Endpoint, Host, Kind, Locator, LocatorInfo, Scheme, ServiceUrl, Shape};
+pub use locator::{
+    Compose, Endpoint, Host, Kind, Locator, LocatorInfo, Part, PartDecl, PartError, PartValues,
+    Scheme, ServiceUrl, Shape,
+};
 pub use resources::Resources;
 pub use setting::{
     FromStrSetting, SerdeSetting, Setting, format_duration, looks_like_locator, parse_duration,

@@ -1,7 +1,7 @@
 //! The columns `#[derive(Resources)]` writes, folded into manifest entries in const evaluation,
 //! and the functions of the built-in locator types the derive looks up at compile time.
 
-use crate::locator::Locator;
+use crate::locator::{Locator, PartDecl};
 use crate::resources::Resources;
 
 use crate::setting::{FromStrSetting, SerdeSetting, Setting};
@@ -139,6 +139,8 @@ pub struct Extra {
     pub prefix: &'static str,
     /// Deprecated names, tried after the aliases.
     pub deprecated: &'static [&'static str],
+    /// Variables holding parts of the locator.
+    pub parts: &'static [PartDecl],
 }
 
 /// A field with no alias, example or prefix.
@@ -147,6 +149,7 @@ pub const NONE: Extra = Extra {
     example: "",
     prefix: "",
     deprecated: &[],
+    parts: &[],
 };
 
 const PLACEHOLDER: Entry = Entry::Var(VarDecl {
@@ -154,6 +157,7 @@ const PLACEHOLDER: Entry = Entry::Var(VarDecl {
     name: "",
     aliases: &[],
     deprecated: &[],
+    parts: &[],
     presence: Presence::Required,
     description: "",
     example: None,
@@ -182,6 +186,7 @@ pub const fn entries<const N: usize>(
                 name: names[i],
                 aliases: extra.aliases,
                 deprecated: extra.deprecated,
+                parts: extra.parts,
                 presence,
                 description: docs[i],
                 example: if extra.example.is_empty() {
@@ -198,6 +203,7 @@ pub const fn entries<const N: usize>(
                 name: names[i],
                 aliases: extra.aliases,
                 deprecated: extra.deprecated,
+                parts: extra.parts,
                 presence,
                 description: docs[i],
                 example: None,

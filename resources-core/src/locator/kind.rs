@@ -66,6 +66,7 @@ impl Kind for Postgres {
     const HOST_REQUIRED: bool = false;
     const MAX_HOSTS: usize = usize::MAX;
     const UNIX_SOCKETS: bool = true;
+    const COMPOSE: crate::Compose = crate::Compose::LIBPQ;
 
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
         check_choice(
@@ -354,6 +355,7 @@ impl Kind for Smtp {
     const SCHEMES: &'static [Scheme] = &[Scheme::new("smtp", 25), Scheme::new("smtps", 465)];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "smtp://mailer:PASSWORD@smtp.example.com:587?tls=required";
+    const COMPOSE: crate::Compose = crate::Compose::SMTP;
 
     fn default_port(url: &ServiceUrl<Self>) -> Option<u16> {
         match (url.scheme(), url.param("tls")) {
@@ -555,6 +557,7 @@ impl Kind for S3 {
     ];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "s3://my-bucket/uploads/";
+    const COMPOSE: crate::Compose = crate::Compose::S3;
     const SECRET_PARAMS: &'static [&'static str] = &[
         "x-amz-signature",
         "x-amz-security-token",

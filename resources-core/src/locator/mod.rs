@@ -11,11 +11,13 @@ mod endpoint;
 pub mod kind;
 pub(crate) mod list;
 pub(crate) mod parse;
+pub(crate) mod parts;
 mod scheme;
 pub(crate) mod secret;
 
 pub use endpoint::{Endpoint, Host};
 use parse::{Parts, Rules};
+pub use parts::{Compose, Part, PartDecl, PartError, PartValues};
 pub use scheme::{Scheme, Shape};
 use secret::Secret;
 
@@ -48,6 +50,10 @@ pub trait Locator: Sized + Send + Sync + fmt::Debug + fmt::Display + 'static {
 
     /// What kind of locator this is, for the manifest, docs and messages.
     fn info() -> LocatorInfo;
+
+    /// How the locator is assembled from parts (`#[resource(parts(…))]`); `None` when it
+    /// cannot be (list-shaped locators, secrets).
+    const COMPOSE: Option<Compose> = None;
 }
 
 /// The description of a locator type: kind name, schemes, default port, an example.
@@ -113,6 +119,8 @@ pub trait Kind: Sized + Send + Sync + 'static {
     const SECRET_PARAMS: &'static [&'static str] = &[];
     /// Path segments (0-based) holding credentials, for APIs that put a token in the path.
     const SECRET_PATH_SEGMENTS: &'static [usize] = &[];
+    /// How a URL of this kind is assembled from parts (`#[resource(parts(…))]`).
+    const COMPOSE: Compose = Compose::URL;
     /// Whether the user name may be a token (NATS, many HTTP APIs): it is redacted like the
     /// password, and a user name without a password is returned by `password()`.
     const TOKEN_USERNAME: bool = false;
@@ -293,6 +301,8 @@ impl<K: Kind> ServiceUrl<K> {
 
 #[diagnostic::do_not_recommend]
 impl<K: Kind> Locator for ServiceUrl<K> {
+    const COMPOSE: Option<Compose> = Some(K::COMPOSE);
+
     fn parse_locator(input: &str) -> Result<Self, LocatorError> {
         Self::parse(input)
     }
