@@ -90,14 +90,20 @@ fn parse_list(input: &str, rules: &ListRules) -> Result<ServerList, LocatorError
                     .map_err(|e| e.in_secret(SecretPart::UserName))?
                     .into_owned(),
             );
+            let mut placeholder = false;
             if !password.is_empty() {
                 let p_at = at + user.len() + 1;
-                parse::decode(name, password, p_at)
+                let decoded = parse::decode(name, password, p_at)
                     .map_err(|e| e.in_secret(SecretPart::Password))?;
+                placeholder = parse::LONE_USER_PASSWORDS
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(&decoded));
                 list.secret_spans.push(p_at..p_at + password.len());
-            } else if !user.is_empty() {
+            }
+            if !user.is_empty() && (password.is_empty() || placeholder) {
                 // A SASL user name without its password: likely the password itself, pasted
-                // alone. It stays `username()`, printed `***`.
+                // alone (or a token, before `x-oauth-basic`). It stays `username()`, printed
+                // `***`.
                 list.secret_spans.push(at..at + user.len());
             }
             at += a + 1;
@@ -143,6 +149,7 @@ fn parse_list(input: &str, rules: &ListRules) -> Result<ServerList, LocatorError
             &mut list.secret_spans,
         )?;
     }
+    list.secret_spans.sort_by_key(|r| r.start);
     Ok(list)
 }
 

@@ -506,7 +506,7 @@ pub(crate) fn parse(input: &str, rules: &Rules) -> Result<Parts, LocatorError> {
 }
 
 /// Passwords that say "the user name is the token" (GitHub's `https://TOKEN:x-oauth-basic@…`).
-const LONE_USER_PASSWORDS: &[&str] = &["x-oauth-basic"];
+pub(crate) const LONE_USER_PASSWORDS: &[&str] = &["x-oauth-basic"];
 
 /// Parses `user:password@` at the start of the authority `range`; returns where hosts start.
 fn parse_userinfo(
