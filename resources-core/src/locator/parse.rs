@@ -415,6 +415,14 @@ pub(crate) fn parse(input: &str, rules: &Rules) -> Result<Parts, LocatorError> {
             if has_slashes {
                 pos += 2;
             }
+            // `sqlite://user:password@host/…` pasted where a file path goes (the password may
+            // hold a raw `/`): the path would print the password. A file name holding `@`
+            // writes it %40.
+            if let Some(a) = input[pos..end].find('@') {
+                return Err(
+                    err(rules, ErrorKind::UnescapedAt, pos + a).in_secret(SecretPart::UserInfo)
+                );
+            }
             parts.path = Some(pos..end);
         }
         Shape::UnixPath => {
