@@ -16,7 +16,7 @@ use resources::{
 };
 
 /// Cases of the campaign: each is one input run through every parser.
-const CASES: u32 = 3000;
+const CASES: u32 = 5000;
 
 struct TokenPath;
 impl Kind for TokenPath {

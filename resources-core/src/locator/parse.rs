@@ -416,9 +416,9 @@ pub(crate) fn parse(input: &str, rules: &Rules) -> Result<Parts, LocatorError> {
                 pos += 2;
             }
             // `sqlite://user:password@host/…` pasted where a file path goes (the password may
-            // hold a raw `/`): the path would print the password. A file name holding `@`
-            // writes it %40.
-            if let Some(a) = input[pos..end].find('@') {
+            // hold a raw `/` or `?`): the path would print the password. A file name or a
+            // parameter holding `@` writes it %40.
+            if let Some(a) = input[pos..].find('@') {
                 return Err(
                     err(rules, ErrorKind::UnescapedAt, pos + a).in_secret(SecretPart::UserInfo)
                 );
