@@ -87,6 +87,8 @@ enum Place {
     Param(String),
     TokenPath,
     Bare,
+    UnixPassword,
+    BareList,
 }
 
 const SCHEMES: &[&str] = &[
@@ -205,6 +207,8 @@ fn place() -> impl Strategy<Value = Place> {
         prop::sample::select(NAMES).prop_map(|n| Place::Param(n.to_owned())),
         Just(Place::TokenPath),
         Just(Place::Bare),
+        Just(Place::UnixPassword),
+        Just(Place::BareList),
     ]
 }
 
@@ -245,6 +249,8 @@ fn build(
         Place::Param(name) => format!("{scheme}://{hosts}{path}?{pre}{name}={secret}{post}"),
         Place::TokenPath => format!("https://{hosts}/inputs/{secret}/tag"),
         Place::Bare => secret.to_owned(),
+        Place::UnixPassword => format!("{scheme}://:{secret}@/tmp/r.sock{path}"),
+        Place::BareList => format!("app:{secret}@{hosts}"),
     }
 }
 
