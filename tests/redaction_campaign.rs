@@ -293,8 +293,10 @@ fn campaign_no_panic_no_secret_in_any_output() {
         )| {
             let chosen = if raw { rawish } else { plain };
             // Raw text with `&`, `?`, `#`, `/`, `=` or `%` cannot be told from the URL's own in a
-            // query value or a path segment (see tests/test_redaction.rs): there it goes encoded.
-            let raw_ok = !matches!(place, Place::Param(_) | Place::TokenPath)
+            // path segment: there it goes encoded. In a query value it goes raw too: a raw `&`
+            // may leave a piece printed in a kind that takes any parameter (the documented
+            // limit), but never the whole secret.
+            let raw_ok = !matches!(place, Place::TokenPath)
                 || !chosen.contains(['&', '/', '?', '#', '=', '%']);
             let secret_text = if encoded || !raw_ok {
                 encode(&chosen)
