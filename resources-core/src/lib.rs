@@ -45,7 +45,9 @@ pub mod __private;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
-pub use error::{ErrorKind, LoadError, LocatorError, Problem, ProblemKind, SourceError};
+pub use error::{
+    ErrorKind, LoadError, LocatorError, Problem, ProblemKind, SecretPart, SourceError,
+};
 pub use load::{
     DefaultValue, Entry, FlattenDecl, Loaded, Loader, LocatorFns, Manifest, ParseFn, Presence,
     ResolvedVar, Slot, Var, VarDecl, Warning, redact_example,

@@ -322,10 +322,11 @@ impl ResolvedVar {
     }
 }
 
-/// Renders `example` as its locator type prints it (credentials `***`); if it does not parse,
-/// a generic redaction that hides any userinfo password and sensitive parameter.
+/// Renders `example` as its locator type prints it (credentials `***`), or `""` (no example
+/// to show) when it does not parse as that type: an example its own kind refuses cannot be
+/// trusted to be redacted, since where its credentials sit is unknown.
 pub fn redact_example(locator: LocatorFns, example: &str) -> String {
-    (locator.redact)(example).unwrap_or_else(|| crate::locator::parse::redact_generic(example))
+    (locator.redact)(example).unwrap_or_default()
 }
 
 impl Manifest {
