@@ -53,7 +53,10 @@ pub use locator::list::{KafkaBrokers, MemcachedServers};
 pub use locator::secret::{REDACTED, SENSITIVE_PARAMS, Secret, is_sensitive_param};
 pub use locator::{Endpoint, Host, Kind, Locator, LocatorInfo, Scheme, ServiceUrl, Shape};
 pub use resources::Resources;
-pub use source::{DotEnv, Env, Found, Layered, MapSource, Origin, SecretsDir, Source, Value};
+pub use source::{
+    DotEnv, Env, Found, Layered, Layers, MAX_FILE_SIZE, MapSource, Origin, SecretsDir, Source,
+    Value,
+};
 
 /// A PostgreSQL connection URI (libpq's syntax).
 pub type PostgresUrl = ServiceUrl<kind::Postgres>;

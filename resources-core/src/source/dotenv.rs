@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::SourceError;
 
-use super::{Found, Held, Map, Source};
+use super::{Found, Held, Map, Source, names_in};
 
 /// A `.env` file, read without touching the process environment.
 ///
@@ -189,6 +189,10 @@ impl Source for DotEnv {
 
     fn may_hold_file_variables(&self) -> bool {
         self.vars.keys().any(|k| k.ends_with("_FILE"))
+    }
+
+    fn names_with_prefix(&self, prefix: &str) -> Option<Vec<&str>> {
+        Some(names_in(&self.vars, prefix))
     }
 }
 

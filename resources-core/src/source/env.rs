@@ -3,7 +3,7 @@
 use std::ffi::OsString;
 use std::fmt;
 
-use super::{Found, Held, Map, Source};
+use super::{Found, Held, Map, Source, names_in};
 
 /// One snapshot of the process environment, read with `vars_os` when it is built.
 ///
@@ -42,6 +42,10 @@ impl Source for Env {
 
     fn may_hold_file_variables(&self) -> bool {
         self.vars.keys().any(|k| k.ends_with("_FILE"))
+    }
+
+    fn names_with_prefix(&self, prefix: &str) -> Option<Vec<&str>> {
+        Some(names_in(&self.vars, prefix))
     }
 }
 

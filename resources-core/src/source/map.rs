@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{Found, Map, Origin, Source, Value};
+use super::{Found, Map, Origin, Source, Value, names_in};
 
 /// A source from any pairs: what tests and embedded defaults use.
 ///
@@ -56,6 +56,10 @@ impl Source for MapSource {
 
     fn may_hold_file_variables(&self) -> bool {
         self.vars.keys().any(|k| k.ends_with("_FILE"))
+    }
+
+    fn names_with_prefix(&self, prefix: &str) -> Option<Vec<&str>> {
+        Some(names_in(&self.vars, prefix))
     }
 }
 

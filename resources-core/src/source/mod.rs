@@ -5,6 +5,7 @@
 
 mod dotenv;
 mod env;
+pub(crate) mod file;
 mod layered;
 mod map;
 mod secrets_dir;
@@ -19,16 +20,39 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// The default limit, in bytes, of a file read for a variable: a `NAME_FILE` target or an
+/// entry of a [`SecretsDir`] (64 KiB; a locator or token is far smaller). A larger file is a
+/// problem of its variable, never read whole.
+pub const MAX_FILE_SIZE: u64 = 64 * 1024;
+
 /// A value as a source holds it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// `Debug` never shows the text: it may be a secret.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Value<'a> {
     /// UTF-8 text.
     Text(&'a str),
     /// Set, but not valid UTF-8 (possible in the process environment and in files).
     NotUnicode,
+    /// Set, but its file cannot be read (an entry of a [`SecretsDir`] that is a directory, a
+    /// FIFO, too large, …): why, never the content.
+    Unreadable(&'a str),
+}
+
+impl fmt::Debug for Value<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Text(_) => f.write_str("Text(***)"),
+            Value::NotUnicode => f.write_str("NotUnicode"),
+            Value::Unreadable(why) => f.debug_tuple("Unreadable").field(why).finish(),
+        }
+    }
 }
 
 /// A value found by a source, with where it came from.
+///
+/// `Debug` shows the origin, never the text of the value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Found<'a> {
     /// The value.
@@ -55,7 +79,13 @@ impl fmt::Display for Origin<'_> {
     }
 }
 
+/// The layers of a source made of several (see [`Source::layers`]).
+pub type Layers = [Box<dyn Source + Send + Sync>];
+
 /// Something that answers "what is the value of NAME", and says where it came from.
+///
+/// Only [`lookup`](Source::lookup) is required; the other methods have defaults that are
+/// always correct and let a load do better when a source can say more.
 ///
 /// ```
 /// use resources_core::{MapSource, Source, Value};
@@ -64,6 +94,7 @@ impl fmt::Display for Origin<'_> {
 /// let found = source.lookup("DATABASE_URL").unwrap();
 /// assert_eq!(found.value, Value::Text("postgres://db/app"));
 /// assert!(source.lookup("REDIS_URL").is_none());
+/// assert_eq!(source.names_with_prefix("DATABASE"), Some(vec!["DATABASE_URL"]));
 /// ```
 pub trait Source {
     /// The value of `name`, or `None` when it is not set.
@@ -74,27 +105,57 @@ pub trait Source {
     fn may_hold_file_variables(&self) -> bool {
         true
     }
+
+    /// Every set name that starts with `prefix`, in no particular order; `None` (the default)
+    /// when the source cannot list its names. A load uses it to find every entry of a list
+    /// (`NAME_0`, `NAME_1`, …), however far past a gap; without it, it looks 64 indexes ahead.
+    fn names_with_prefix(&self, prefix: &str) -> Option<Vec<&str>> {
+        let _ = prefix;
+        None
+    }
+
+    /// The layers, top first, of a source made of several ([`Layered`]); `None` (the default)
+    /// for a source that is one layer. A load looks each variable up in the first layer that
+    /// has it in any form (its name, an alias, or the `_FILE` of either), so a lower layer
+    /// never mixes with a higher one for one variable.
+    fn layers(&self) -> Option<&Layers> {
+        None
+    }
+
+    /// The largest file, in bytes, a load reads for a `NAME_FILE` variable of this source
+    /// ([`MAX_FILE_SIZE`] by default; [`Layered::max_file_size`] sets another).
+    fn max_file_size(&self) -> u64 {
+        MAX_FILE_SIZE
+    }
 }
 
-impl<S: Source + ?Sized> Source for &S {
-    fn lookup(&self, name: &str) -> Option<Found<'_>> {
-        (**self).lookup(name)
-    }
+macro_rules! forward_source {
+    ($($ty:ty),*) => {$(
+        impl<S: Source + ?Sized> Source for $ty {
+            fn lookup(&self, name: &str) -> Option<Found<'_>> {
+                (**self).lookup(name)
+            }
 
-    fn may_hold_file_variables(&self) -> bool {
-        (**self).may_hold_file_variables()
-    }
+            fn may_hold_file_variables(&self) -> bool {
+                (**self).may_hold_file_variables()
+            }
+
+            fn names_with_prefix(&self, prefix: &str) -> Option<Vec<&str>> {
+                (**self).names_with_prefix(prefix)
+            }
+
+            fn layers(&self) -> Option<&Layers> {
+                (**self).layers()
+            }
+
+            fn max_file_size(&self) -> u64 {
+                (**self).max_file_size()
+            }
+        }
+    )*};
 }
 
-impl<S: Source + ?Sized> Source for Box<S> {
-    fn lookup(&self, name: &str) -> Option<Found<'_>> {
-        (**self).lookup(name)
-    }
-
-    fn may_hold_file_variables(&self) -> bool {
-        (**self).may_hold_file_variables()
-    }
-}
+forward_source!(&S, Box<S>);
 
 /// FNV-1a: variable names are short and not attacker-chosen keys of a long-lived map, so a
 /// simple hash beats SipHash for the one lookup per name a load does.
@@ -123,11 +184,12 @@ impl Hasher for Fnv {
 /// The map every snapshot source keeps.
 type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
-/// A value a snapshot holds: text, or bytes that are not UTF-8.
+/// A value a snapshot holds: text, bytes that are not UTF-8, or why a file cannot be read.
 #[derive(Clone, PartialEq, Eq)]
 enum Held {
     Text(String, Option<usize>),
     NotUnicode(Option<usize>),
+    Unreadable(String),
 }
 
 impl Held {
@@ -135,6 +197,7 @@ impl Held {
         let (value, line) = match self {
             Held::Text(s, line) => (Value::Text(s), *line),
             Held::NotUnicode(line) => (Value::NotUnicode, *line),
+            Held::Unreadable(why) => (Value::Unreadable(why), None),
         };
         Found {
             value,
@@ -151,4 +214,12 @@ pub(crate) fn trim_one_newline(s: &mut String) {
             s.pop();
         }
     }
+}
+
+/// The names of `map` that start with `prefix`.
+fn names_in<'a, V>(map: &'a Map<V>, prefix: &str) -> Vec<&'a str> {
+    map.keys()
+        .filter(|k| k.starts_with(prefix))
+        .map(String::as_str)
+        .collect()
 }
