@@ -41,8 +41,8 @@ impl Layered {
 
     /// Sets the largest file, in bytes, a load reads for a `NAME_FILE` variable of any layer
     /// (default [`MAX_FILE_SIZE`], 64 KiB). Wrap a single source to set it for that source:
-    /// `Layered::new().with(Env::snapshot()).max_file_size(1 << 20)`.
-    pub fn max_file_size(mut self, bytes: u64) -> Self {
+    /// `Layered::new().with(Env::snapshot()).with_max_file_size(1 << 20)`.
+    pub fn with_max_file_size(mut self, bytes: u64) -> Self {
         self.max_file_size = Some(bytes);
         self
     }

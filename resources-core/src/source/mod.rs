@@ -123,7 +123,7 @@ pub trait Source {
     }
 
     /// The largest file, in bytes, a load reads for a `NAME_FILE` variable of this source
-    /// ([`MAX_FILE_SIZE`] by default; [`Layered::max_file_size`] sets another).
+    /// ([`MAX_FILE_SIZE`] by default; [`Layered::with_max_file_size`] sets another).
     fn max_file_size(&self) -> u64 {
         MAX_FILE_SIZE
     }
