@@ -23,7 +23,7 @@ const MAX_DOTENV_FILE: u64 = 1024 * 1024;
 /// otherwise double with each line).
 const MAX_EXPANDED: usize = 8 * 1024 * 1024;
 
-/// A `.env` file, read without touching the process environment.
+/// A `.env` file, read without ever writing to the process environment.
 ///
 /// The syntax is dotenvy's: lines are `NAME=value` or `export NAME=value`; `#` starts a
 /// comment line, and after a space a trailing comment; blank lines are skipped. A value is
@@ -104,7 +104,7 @@ impl DotEnv {
     /// use resources_core::{DotEnv, MapSource, Source, Value};
     ///
     /// let env = MapSource::new([("DB_HOST", "db.internal")]);
-    /// let dotenv = DotEnv::parse_with(".env", "DATABASE_URL=postgres://$DB_HOST/app\n", &env)?;
+    /// let dotenv = DotEnv::parse_with(".env", "DATABASE_URL=postgres://${DB_HOST}/app\n", &env)?;
     /// assert_eq!(dotenv.lookup("DATABASE_URL").unwrap().value, Value::Text("postgres://db.internal/app"));
     /// # Ok::<(), resources_core::SourceError>(())
     /// ```

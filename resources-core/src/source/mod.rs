@@ -23,6 +23,14 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// The default limit, in bytes, of a file read for a variable: a `NAME_FILE` target or an
 /// entry of a [`SecretsDir`] (64 KiB; a locator or token is far smaller). A larger file is a
 /// problem of its variable, never read whole.
+///
+/// A `NAME_FILE` variable holds the path, absolute or relative to the working directory, of a
+/// regular file (symlinks are followed). A directory, FIFO, device, socket or symlink loop is
+/// a problem that says what it is, found before any read; a value that cannot be a path (a
+/// URL, a control character, more than 4096 bytes) is a problem that is never opened. A
+/// problem shows the path only when it looks like one (only `A-Z a-z 0-9 . _ - /`, at most
+/// 255 bytes, naming something that exists or in a directory that exists), so a secret pasted
+/// in place of the path is never echoed.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024;
 
 /// A value as a source holds it.
