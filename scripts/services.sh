@@ -381,6 +381,7 @@ NEW_RELIC_LOG_URL='http://127.0.0.1:$API_PORT/log/v1?Api-Key=$nr'
 NEW_RELIC_EVENTS_URL='http://127.0.0.1:$API_PORT/v1/accounts/12345/events'
 NEW_RELIC_INSERT_KEY='$INSERT_KEY'
 LOGGLY_URL='http://127.0.0.1:$API_PORT/inputs/$lg/tag/http/'
+S3_RECORDING='$DIR/s3/recording'
 API_REQUESTS='$DIR/api/requests.jsonl'
 EOF
     chmod 600 "$ENV_FILE"
