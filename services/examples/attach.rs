@@ -9,13 +9,17 @@
 use std::process::ExitCode;
 
 use resources_services::{
-    Attached, BoxError, amqp_round_trip, api_round_trip, beanstalkd_round_trip,
-    couchdb_round_trip, load, memcached_round_trip, mysql_round_trip, postgres_round_trip,
-    redis_round_trip, s3_round_trip, setting, smtp_round_trip,
+    Attached, BoxError, amqp_round_trip, api_round_trip, beanstalkd_round_trip, couchdb_round_trip,
+    load, memcached_round_trip, mysql_round_trip, postgres_round_trip, redis_round_trip,
+    s3_round_trip, setting, smtp_round_trip,
 };
 
 /// The marker when the statuses are the expected ones.
-fn status<T: PartialEq + std::fmt::Debug>(marker: &str, got: T, want: T) -> Result<String, BoxError> {
+fn status<T: PartialEq + std::fmt::Debug>(
+    marker: &str,
+    got: T,
+    want: T,
+) -> Result<String, BoxError> {
     if got == want {
         Ok(marker.to_owned())
     } else {

@@ -273,8 +273,11 @@ pub fn mysql_round_trip(db: &MySqlUrl, marker: &str) -> Result<String, BoxError>
         "CREATE TABLE IF NOT EXISTS attach_check (id INT AUTO_INCREMENT PRIMARY KEY, marker VARCHAR(64) NOT NULL)",
     )?;
     conn.exec_drop("INSERT INTO attach_check (marker) VALUES (?)", (marker,))?;
-    conn.exec_first::<String, _, _>("SELECT marker FROM attach_check WHERE marker = ?", (marker,))?
-        .ok_or_else(|| "MySQL lost the row".into())
+    conn.exec_first::<String, _, _>(
+        "SELECT marker FROM attach_check WHERE marker = ?",
+        (marker,),
+    )?
+    .ok_or_else(|| "MySQL lost the row".into())
 }
 
 /// `host:port` for a TCP client, the port defaulted by the kind.
@@ -429,8 +432,7 @@ fn http_agent() -> ureq::Agent {
 /// `Basic` authorization for a user name and password.
 pub fn basic_auth(user: &str, password: &str) -> String {
     use base64::Engine as _;
-    let encoded =
-        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
+    let encoded = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
     format!("Basic {encoded}")
 }
 
@@ -450,14 +452,24 @@ pub struct CouchDbCheck {
 /// `_security`, put a document and get it back, through `ureq`, with the locator's user name
 /// and password as Basic authorization; then the same read without and with wrong credentials.
 pub fn couchdb_round_trip(db: &CouchDbUrl, marker: &str) -> Result<CouchDbCheck, BoxError> {
-    let name = db.database().ok_or("the CouchDB locator names no database")?;
-    let base = format!("{}://{}/{}", db.scheme(), tcp_address(db)?, db.path_segments().next().unwrap_or_default());
+    let name = db
+        .database()
+        .ok_or("the CouchDB locator names no database")?;
+    let base = format!(
+        "{}://{}/{}",
+        db.scheme(),
+        tcp_address(db)?,
+        db.path_segments().next().unwrap_or_default()
+    );
     let user = db.username().ok_or("the CouchDB locator has no user")?;
     let password = db.password().ok_or("the CouchDB locator has no password")?;
     let auth = basic_auth(user, password.expose());
     let agent = http_agent();
 
-    let created = agent.put(&base).header("Authorization", &auth).send_empty()?;
+    let created = agent
+        .put(&base)
+        .header("Authorization", &auth)
+        .send_empty()?;
     // 201 created, 412 already there.
     if !matches!(created.status().as_u16(), 201 | 412) {
         return Err(format!("CouchDB: creating `{name}` answered {}", created.status()).into());
@@ -487,11 +499,21 @@ pub fn couchdb_round_trip(db: &CouchDbUrl, marker: &str) -> Result<CouchDbCheck,
     if got.status().as_u16() != 200 {
         return Err(format!("CouchDB: get answered {}", got.status()).into());
     }
-    let text = got.body_mut().with_config().limit(1 << 16).read_to_string()?;
-    let marker_field = json_string_field(&text, "marker").ok_or("CouchDB: no marker in the document")?;
+    let text = got
+        .body_mut()
+        .with_config()
+        .limit(1 << 16)
+        .read_to_string()?;
+    let marker_field =
+        json_string_field(&text, "marker").ok_or("CouchDB: no marker in the document")?;
     let anonymous_read = agent.get(&doc).call()?.status().as_u16();
     let wrong = basic_auth(user, "not-the-password");
-    let wrong_password_read = agent.get(&doc).header("Authorization", &wrong).call()?.status().as_u16();
+    let wrong_password_read = agent
+        .get(&doc)
+        .header("Authorization", &wrong)
+        .call()?
+        .status()
+        .as_u16();
     Ok(CouchDbCheck {
         marker: marker_field,
         anonymous_read,
@@ -523,7 +545,10 @@ pub struct ApiCheck {
 /// insert key as a header. Errors are scrubbed of the keys before they are returned.
 pub fn api_round_trip(attached: &Attached, marker: &str) -> Result<ApiCheck, BoxError> {
     let secrets: Vec<&str> = [
-        attached.new_relic_log.secret_param("Api-Key").map(Secret::expose),
+        attached
+            .new_relic_log
+            .secret_param("Api-Key")
+            .map(Secret::expose),
         Some(attached.new_relic_insert_key.expose().as_str()),
         attached.loggly.path_segments().nth(1),
     ]
@@ -550,7 +575,10 @@ pub fn api_round_trip(attached: &Attached, marker: &str) -> Result<ApiCheck, Box
     let new_relic_events = agent
         .post(attached.new_relic_events.expose_url())
         .header("Content-Type", "application/json")
-        .header("X-Insert-Key", attached.new_relic_insert_key.expose().as_str())
+        .header(
+            "X-Insert-Key",
+            attached.new_relic_insert_key.expose().as_str(),
+        )
         .send(event_body.as_str())
         .map_err(scrub)?
         .status()

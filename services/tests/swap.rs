@@ -173,7 +173,11 @@ fn mysql_swap_by_config_alone_then_attach_a_second_database_as_a_shard() {
     // The app writes its orders to instance A.
     app(
         &["reset"],
-        &[("DATABASE_URL", a), ("SHARD_URL_0", a), ("SHARD_URL_1", shard)],
+        &[
+            ("DATABASE_URL", a),
+            ("SHARD_URL_0", a),
+            ("SHARD_URL_1", shard),
+        ],
     );
     app(&["reset"], &[("DATABASE_URL", b)]);
     app(&["write", "25"], &[("DATABASE_URL", a)]);
@@ -182,7 +186,11 @@ fn mysql_swap_by_config_alone_then_attach_a_second_database_as_a_shard() {
 
     // An operator moves the data: dump A, restore into B.
     let (mut dump_args, password) = mysql_args(&db.a);
-    dump_args.extend(["--no-tablespaces".to_owned(), "app".to_owned(), "orders".to_owned()]);
+    dump_args.extend([
+        "--no-tablespaces".to_owned(),
+        "app".to_owned(),
+        "orders".to_owned(),
+    ]);
     let dump_args: Vec<&str> = dump_args.iter().map(String::as_str).collect();
     let dump = tool_with("mariadb-dump", &dump_args, &[("MYSQL_PWD", &password)]);
     assert!(String::from_utf8_lossy(&dump).contains("CREATE TABLE `orders`"));
@@ -207,7 +215,11 @@ fn mysql_swap_by_config_alone_then_attach_a_second_database_as_a_shard() {
     assert_eq!(one.lines().count(), 1, "{one}");
     let two = app(
         &["shards"],
-        &[("DATABASE_URL", b), ("SHARD_URL_0", a), ("SHARD_URL_1", shard)],
+        &[
+            ("DATABASE_URL", b),
+            ("SHARD_URL_0", a),
+            ("SHARD_URL_1", shard),
+        ],
     );
     let lines: Vec<&str> = two.lines().collect();
     assert_eq!(lines.len(), 2, "{two}");

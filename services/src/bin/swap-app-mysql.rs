@@ -52,7 +52,9 @@ fn run(
         }
         "read" => {
             let (count, sum): (i64, i64) = connect(&backing.db)?
-                .query_first("SELECT COUNT(*), CAST(COALESCE(SUM(amount), 0) AS SIGNED) FROM orders")?
+                .query_first(
+                    "SELECT COUNT(*), CAST(COALESCE(SUM(amount), 0) AS SIGNED) FROM orders",
+                )?
                 .ok_or("no row")?;
             println!("orders: {count} sum: {sum}");
         }
