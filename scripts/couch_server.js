@@ -9,6 +9,7 @@
 
 'use strict';
 
+const fs = require('fs');
 const path = require('path');
 const express = require('express');
 const Auth = require('pouchdb-auth');
@@ -29,35 +30,33 @@ if (!host || !port || !dir || !user || !password) {
 }
 
 const MemoryPouch = PouchDB.defaults({ adapter: 'memory' });
-const couch = require('express-pouchdb')(MemoryPouch, {
-  configPath: path.join(dir, 'config.json'),
-  logPath: path.join(dir, 'couch.log'),
-  // Fauxton (the web UI) is not needed and is not installed.
-  overrideMode: { exclude: ['routes/fauxton'] },
-});
 
+// The admin goes into a fresh config file before express-pouchdb reads it (setting it through
+// express-pouchdb's config at run time races with its own writes of that file).
 Auth.hashAdminPasswords({ [user]: password }).then((hashed) => {
-  couch.couchConfig.set('admins', user, hashed[user], (err) => {
-    if (err) {
-      console.error('couch_server: cannot set the admin');
-      process.exit(1);
-    }
-    const app = express();
-    // CouchDB lets only server admins create or delete a database. express-pouchdb 4.2 crashes
-    // on such a request from anyone else (its security wrapper turns the constructor into a
-    // promise), so refuse it here first, as CouchDB would.
-    app.use((req, res, next) => {
-      const oneSegment = /^\/[^/_][^/]*\/?$/.test(req.path);
-      if (oneSegment && (req.method === 'PUT' || req.method === 'DELETE')) {
-        const given = basicAuth(req);
-        if (!given || given.name !== user || given.pass !== password) {
-          res.status(401).json({ error: 'unauthorized', reason: 'You are not a server admin.' });
-          return;
-        }
-      }
-      next();
-    });
-    app.use('/', couch);
-    app.listen(port, host, () => console.log(`couch_server: listening on ${host}:${port}`));
+  const configPath = path.join(dir, 'config.json');
+  fs.writeFileSync(configPath, JSON.stringify({ admins: { [user]: hashed[user] } }), { mode: 0o600 });
+  const couch = require('express-pouchdb')(MemoryPouch, {
+    configPath,
+    logPath: path.join(dir, 'couch.log'),
+    // Fauxton (the web UI) is not needed and is not installed.
+    overrideMode: { exclude: ['routes/fauxton'] },
   });
+  const app = express();
+  // CouchDB lets only server admins create or delete a database. express-pouchdb 4.2 crashes
+  // on such a request from anyone else (its security wrapper turns the constructor into a
+  // promise), so refuse it here first, as CouchDB would.
+  app.use((req, res, next) => {
+    const oneSegment = /^\/[^/_][^/]*\/?$/.test(req.path);
+    if (oneSegment && (req.method === 'PUT' || req.method === 'DELETE')) {
+      const given = basicAuth(req);
+      if (!given || given.name !== user || given.pass !== password) {
+        res.status(401).json({ error: 'unauthorized', reason: 'You are not a server admin.' });
+        return;
+      }
+    }
+    next();
+  });
+  app.use('/', couch);
+  app.listen(port, host, () => console.log(`couch_server: listening on ${host}:${port}`));
 });

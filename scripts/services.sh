@@ -47,6 +47,9 @@ API_PORT=58080
 S3_BUCKET=attach-bucket
 S3_REGION=eu-west-3
 TOOLS=${RESOURCES_TOOLS_DIR:-$HOME/.cache/resources-services}
+# moto's S3 backend and the server's Flask only: `moto[server]` would bring every service's
+# dependencies (twice the size and time).
+PY_PACKAGES="moto[s3]==5.2.5 flask==3.1.3 flask-cors==6.0.5"
 # Pinned: express-pouchdb 4.2 works with PouchDB 7, not 9.
 NODE_PACKAGES="express-pouchdb@4.2.0 pouchdb-core@7.3.1 pouchdb-adapter-memory@7.3.1 pouchdb-adapter-http@7.3.1 pouchdb-mapreduce@7.3.1 pouchdb-replication@7.3.1"
 
@@ -84,11 +87,14 @@ install_missing() {
         python3 -m pip install -q aiosmtpd
     fi
     # moto (with boto3, which creates the bucket) in a virtualenv of its own.
-    if [ ! -x "$TOOLS/py/bin/moto_server" ]; then
-        log "installing moto[server] into $TOOLS/py"
+    if [ ! -f "$TOOLS/py/.installed" ] || [ "$(cat "$TOOLS/py/.installed")" != "$PY_PACKAGES" ]; then
+        log "installing moto into $TOOLS/py"
+        rm -rf "$TOOLS/py"
         mkdir -p "$TOOLS"
         python3 -m venv "$TOOLS/py"
-        "$TOOLS/py/bin/pip" install -q --disable-pip-version-check 'moto[server]'
+        # shellcheck disable=SC2086
+        "$TOOLS/py/bin/pip" install -q --disable-pip-version-check $PY_PACKAGES
+        printf '%s' "$PY_PACKAGES" > "$TOOLS/py/.installed"
     fi
     if [ ! -f "$TOOLS/node/.installed" ] || [ "$(cat "$TOOLS/node/.installed")" != "$NODE_PACKAGES" ]; then
         log "installing express-pouchdb and pouchdb into $TOOLS/node"
