@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""A stand-in for third-party HTTP APIs (New Relic's Log and Event APIs, Loggly's HTTP inputs)
-for the integration tests: plain HTTP on loopback, standard library only. It checks the key
+"""A stand-in for third-party HTTP APIs (New Relic's Log and Event APIs, Loggly's HTTP inputs,
+Google Maps, Twitter) for the integration tests: plain HTTP on loopback, standard library only. It checks the key
 each API expects, answers as the API would, and appends every request, as received (raw path
 and query, headers, body), as one JSON line to REQUESTS so a test can see what arrived.
 
     POST /log/v1?Api-Key=KEY                  New Relic Log API: 202 with API_KEY, else 403
     POST /v1/accounts/ID/events               New Relic Event API: X-Insert-Key = INSERT_KEY
     POST /inputs/TOKEN/tag/TAG/               Loggly: TOKEN (decoded) = LOGGLY_TOKEN
+    GET  /maps/api/geocode/json?key=KEY       Google Maps: 200 with MAPS_KEY, else 403
+    GET  /2/users/me                          Twitter: Authorization: Bearer TWITTER_TOKEN, else 401
 
-Usage: API_KEY=… INSERT_KEY=… LOGGLY_TOKEN=… api_sink.py HOST PORT REQUESTS
+Usage: API_KEY=… INSERT_KEY=… LOGGLY_TOKEN=… MAPS_KEY=… TWITTER_TOKEN=… \
+       api_sink.py HOST PORT REQUESTS
 """
 
 import json
@@ -27,6 +30,9 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format, *args):
         # The default line holds the query string, hence the key: print nothing.
         pass
+
+    def do_GET(self):
+        self.do_POST()
 
     def do_POST(self):
         length = min(int(self.headers.get("Content-Length") or 0), MAX_BODY)
@@ -59,6 +65,12 @@ class Handler(BaseHTTPRequestHandler):
         if m:
             given = urllib.parse.unquote(m.group(1))
             return (200, {"response": "ok"}) if given == keys["LOGGLY_TOKEN"] else (403, {"error": "bad token"})
+        if url.path == "/maps/api/geocode/json":
+            given = urllib.parse.parse_qs(url.query).get("key", [None])[0]
+            return (200, {"status": "OK"}) if given == keys["MAPS_KEY"] else (403, {"status": "REQUEST_DENIED"})
+        if url.path == "/2/users/me":
+            given = self.headers.get("Authorization")
+            return (200, {"data": {"id": "1"}}) if given == "Bearer " + keys["TWITTER_TOKEN"] else (401, {"title": "Unauthorized"})
         return 404, {"error": "not found"}
 
 
@@ -66,7 +78,7 @@ def main():
     host, port, requests = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     server = ThreadingHTTPServer((host, port), Handler)
     server.requests = requests
-    server.keys = {k: os.environ[k] for k in ("API_KEY", "INSERT_KEY", "LOGGLY_TOKEN")}
+    server.keys = {k: os.environ[k] for k in ("API_KEY", "INSERT_KEY", "LOGGLY_TOKEN", "MAPS_KEY", "TWITTER_TOKEN")}
     server.serve_forever()
 
 

@@ -142,6 +142,8 @@ credentials() {
     add API_KEY "nr@ke:y/x%$r"
     add INSERT_KEY "in@se:rt/k%$r"
     add LOGGLY_TOKEN "lg@to:k/n%$r"
+    add MAPS_KEY "gm@ke:y/x%$r"
+    add TWITTER_TOKEN "tw@be:ar/r%$r"
     # shellcheck disable=SC1091
     . "$DIR/credentials"
 }
@@ -350,7 +352,7 @@ start_couch() {
 start_api() {
     mkdir -p "$DIR/api"
     if ! alive "$DIR/api/api.pid"; then
-        API_KEY=$API_KEY INSERT_KEY=$INSERT_KEY LOGGLY_TOKEN=$LOGGLY_TOKEN \
+        API_KEY=$API_KEY INSERT_KEY=$INSERT_KEY LOGGLY_TOKEN=$LOGGLY_TOKEN MAPS_KEY=$MAPS_KEY TWITTER_TOKEN=$TWITTER_TOKEN \
             nohup python3 "$ROOT/scripts/api_sink.py" 127.0.0.1 "$API_PORT" "$DIR/api/requests.jsonl" > "$DIR/api/api.log" 2>&1 &
         echo $! > "$DIR/api/api.pid"
     fi
@@ -365,6 +367,8 @@ write_env() {
     local my s3 co nr lg
     my=$(urlencode "$MYSQL_PASSWORD"); s3=$(urlencode "$S3_SECRET_KEY"); co=$(urlencode "$COUCH_PASSWORD")
     nr=$(urlencode "$API_KEY"); lg=$(urlencode "$LOGGLY_TOKEN")
+    local mk tw
+    mk=$(urlencode "$MAPS_KEY"); tw=$(urlencode "$TWITTER_TOKEN")
     cat > "$ENV_FILE" <<EOF
 # Written by scripts/services.sh start: the locators of the services it started.
 DATABASE_URL='postgres://app:$pg@127.0.0.1:$PG_A_PORT/app'
@@ -387,6 +391,8 @@ NEW_RELIC_LOG_URL='http://127.0.0.1:$API_PORT/log/v1?Api-Key=$nr'
 NEW_RELIC_EVENTS_URL='http://127.0.0.1:$API_PORT/v1/accounts/12345/events'
 NEW_RELIC_INSERT_KEY='$INSERT_KEY'
 LOGGLY_URL='http://127.0.0.1:$API_PORT/inputs/$lg/tag/http/'
+GOOGLE_MAPS_URL='http://127.0.0.1:$API_PORT/maps/api/geocode/json?key=$mk'
+TWITTER_API_URL='http://:$tw@127.0.0.1:$API_PORT/2'
 S3_RECORDING='$DIR/s3/recording'
 API_REQUESTS='$DIR/api/requests.jsonl'
 EOF

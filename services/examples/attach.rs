@@ -109,6 +109,20 @@ fn main() -> ExitCode {
                 .map_err(|e| e.to_string().into())
                 .and_then(|c| status(&marker, c.loggly, 200)),
         ),
+        (
+            "maps",
+            attached.google_maps.to_string(),
+            apis.as_ref()
+                .map_err(|e| e.to_string().into())
+                .and_then(|c| status(&marker, c.google_maps, 200)),
+        ),
+        (
+            "twitter",
+            attached.twitter.to_string(),
+            apis.as_ref()
+                .map_err(|e| e.to_string().into())
+                .and_then(|c| status(&marker, c.twitter, 200)),
+        ),
     ];
     let mut failed = false;
     for (name, locator, result) in checks {

@@ -59,6 +59,12 @@ pub struct Attached {
     /// Loggly's HTTP input; the customer token is the second path segment.
     #[resource(env = "LOGGLY_URL")]
     pub loggly: ServiceUrl<Loggly>,
+    /// Google Maps' Geocoding API; `key` is a sensitive parameter.
+    #[resource(env = "GOOGLE_MAPS_URL")]
+    pub google_maps: ServiceUrl<LocalApi>,
+    /// Twitter (X) API v2; the bearer token is the password of the userinfo.
+    #[resource(env = "TWITTER_API_URL")]
+    pub twitter: ServiceUrl<LocalApi>,
 }
 
 /// A third-party HTTP API with [`resources::kind::Api`]'s rules (token user names, its secret
@@ -529,7 +535,8 @@ fn json_string_field(json: &str, field: &str) -> Option<String> {
     Some(json[start..start + len].to_owned())
 }
 
-/// The statuses the API stand-in answered: New Relic's Log API, its Event API, Loggly.
+/// The statuses the API stand-in answered: New Relic's Log API, its Event API, Loggly, Google
+/// Maps, Twitter.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ApiCheck {
     /// New Relic Log API (202: the `Api-Key` parameter arrived and matched).
@@ -538,6 +545,10 @@ pub struct ApiCheck {
     pub new_relic_events: u16,
     /// Loggly (200: the token in the path arrived and matched).
     pub loggly: u16,
+    /// Google Maps (200: the `key` parameter arrived and matched).
+    pub google_maps: u16,
+    /// Twitter (200: the bearer token arrived and matched).
+    pub twitter: u16,
 }
 
 /// Third-party APIs: one POST to each through `ureq`, which is handed `expose_url()`
@@ -566,6 +577,7 @@ pub fn api_round_trip(attached: &Attached, marker: &str) -> Result<ApiCheck, Box
     let log_body = format!(r#"[{{"logs":[{{"message":"{marker}"}}]}}]"#);
     let new_relic_log = agent
         .post(attached.new_relic_log.expose_url())
+        .header("X-Attach-Marker", marker)
         .header("Content-Type", "application/json")
         .send(log_body.as_str())
         .map_err(scrub)?
@@ -574,6 +586,7 @@ pub fn api_round_trip(attached: &Attached, marker: &str) -> Result<ApiCheck, Box
     let event_body = format!(r#"[{{"eventType":"AttachCheck","marker":"{marker}"}}]"#);
     let new_relic_events = agent
         .post(attached.new_relic_events.expose_url())
+        .header("X-Attach-Marker", marker)
         .header("Content-Type", "application/json")
         .header(
             "X-Insert-Key",
@@ -585,8 +598,34 @@ pub fn api_round_trip(attached: &Attached, marker: &str) -> Result<ApiCheck, Box
         .as_u16();
     let loggly = agent
         .post(attached.loggly.expose_url())
+        .header("X-Attach-Marker", marker)
         .header("Content-Type", "text/plain")
         .send(marker)
+        .map_err(scrub)?
+        .status()
+        .as_u16();
+    let google_maps = agent
+        .get(attached.google_maps.expose_url())
+        .header("X-Attach-Marker", marker)
+        .call()
+        .map_err(scrub)?
+        .status()
+        .as_u16();
+    let twitter = &attached.twitter;
+    let token = twitter
+        .password()
+        .ok_or("the Twitter locator has no bearer token")?;
+    let me = format!(
+        "{}://{}{}/users/me",
+        twitter.scheme(),
+        tcp_address(twitter)?,
+        twitter.path()
+    );
+    let twitter = agent
+        .get(&me)
+        .header("X-Attach-Marker", marker)
+        .header("Authorization", &format!("Bearer {}", token.expose()))
+        .call()
         .map_err(scrub)?
         .status()
         .as_u16();
@@ -594,6 +633,8 @@ pub fn api_round_trip(attached: &Attached, marker: &str) -> Result<ApiCheck, Box
         new_relic_log,
         new_relic_events,
         loggly,
+        google_maps,
+        twitter,
     })
 }
 

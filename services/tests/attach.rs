@@ -2,15 +2,38 @@
 //! services (`scripts/services.sh start`); skipped, and said so, without them (required under
 //! `CI=true`).
 
-use resources::{Resources, S3Url, Secret, ServiceUrl};
+use resources::{Resources, S3Url, Secret};
 use resources_services::{
-    Attached, LocalApi, amqp_round_trip, api_round_trip, beanstalkd_round_trip, couchdb_round_trip,
+    Attached, amqp_round_trip, api_round_trip, beanstalkd_round_trip, couchdb_round_trip,
     memcached_round_trip, mysql_round_trip, postgres_round_trip, read_bounded, redis_round_trip,
     require_services, s3_key, s3_round_trip, s3_target, setting, smtp_round_trip,
 };
 
 /// The longest request log or recording a test reads.
 const MAX_LOG: u64 = 16 << 20;
+
+/// `%XX` decoded (the test's own, to compare a path segment with what a server decodes).
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = text
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).expect("UTF-8")
+}
 
 /// A marker no earlier run used (the request log and the recording outlive the runs).
 fn unique(prefix: &str) -> String {
@@ -53,8 +76,14 @@ fn every_service_round_trips() {
     );
     let apis = api_round_trip(&attached, &marker).unwrap();
     assert_eq!(
-        (apis.new_relic_log, apis.new_relic_events, apis.loggly),
-        (202, 200, 200)
+        (
+            apis.new_relic_log,
+            apis.new_relic_events,
+            apis.loggly,
+            apis.google_maps,
+            apis.twitter
+        ),
+        (202, 200, 200, 200, 200)
     );
     // The generated passwords hold `@ : / %`: they reached every server through the locators.
     let debug = format!("{attached:?}");
@@ -67,6 +96,8 @@ fn every_service_round_trips() {
         attached.s3.password(),
         attached.couchdb.password(),
         attached.new_relic_log.secret_param("Api-Key"),
+        attached.google_maps.secret_param("key"),
+        attached.twitter.password(),
     ] {
         let p = p.expect("every service has a password").expose();
         assert!(p.contains('@') && p.contains(':') && p.contains('/') && p.contains('%'));
@@ -171,8 +202,14 @@ fn api_values_and_keys_reach_the_http_client_unchanged_and_are_never_printed() {
     let marker = unique("api");
     let check = api_round_trip(&attached, &marker).unwrap();
     assert_eq!(
-        (check.new_relic_log, check.new_relic_events, check.loggly),
-        (202, 200, 200)
+        (
+            check.new_relic_log,
+            check.new_relic_events,
+            check.loggly,
+            check.google_maps,
+            check.twitter
+        ),
+        (202, 200, 200, 200, 200)
     );
 
     let path = setting(&source, "API_REQUESTS").expect("API_REQUESTS in the services' .env");
@@ -180,34 +217,60 @@ fn api_values_and_keys_reach_the_http_client_unchanged_and_are_never_printed() {
         .unwrap()
         .lines()
         .filter_map(|l| serde_json::from_str(l).ok())
-        .filter(|r: &serde_json::Value| r["body"].as_str().is_some_and(|b| b.contains(&marker)))
+        .filter(|r: &serde_json::Value| r["headers"]["x-attach-marker"] == marker.as_str())
         .collect();
-    assert_eq!(requests.len(), 3, "{requests:?}");
+    // The recorded requests hold the keys: compared, never printed.
+    assert_eq!(requests.len(), 5, "requests with this run's marker");
     let origin = "http://127.0.0.1:58080";
     let sent = |url: &str| url.strip_prefix(origin).unwrap().to_owned();
-    assert_eq!(
-        requests[0]["path"],
-        sent(attached.new_relic_log.expose_url())
+    // Compared without printing: the values hold the keys.
+    let same = |i: usize, field: &str, want: String| {
+        let got = &requests[i][field];
+        let got = if field == "path" {
+            got
+        } else {
+            &requests[i]["headers"][field]
+        };
+        assert!(
+            *got == want.as_str(),
+            "request {i}: {field} is not the configured value"
+        );
+    };
+    same(0, "path", sent(attached.new_relic_log.expose_url()));
+    same(1, "path", sent(attached.new_relic_events.expose_url()));
+    same(
+        1,
+        "x-insert-key",
+        attached.new_relic_insert_key.expose().clone(),
     );
-    assert_eq!(
-        requests[1]["path"],
-        sent(attached.new_relic_events.expose_url())
+    same(2, "path", sent(attached.loggly.expose_url()));
+    same(3, "path", sent(attached.google_maps.expose_url()));
+    same(4, "path", "/2/users/me".to_owned());
+    same(
+        4,
+        "authorization",
+        format!("Bearer {}", attached.twitter.password().unwrap().expose()),
     );
-    assert_eq!(
-        requests[1]["headers"]["x-insert-key"],
-        attached.new_relic_insert_key.expose().as_str()
-    );
-    assert_eq!(requests[2]["path"], sent(attached.loggly.expose_url()));
 
-    // The stand-in checks the keys: a wrong one is refused, so the 202 above was earned.
-    let wrong: ServiceUrl<LocalApi> = format!("{origin}/log/v1?Api-Key=wrong").parse().unwrap();
+    // The stand-in checks the keys: a wrong one is refused, so the statuses above were earned.
     let mut forged = Attached::load(&source).unwrap();
-    forged.new_relic_log = wrong;
+    forged.new_relic_log = format!("{origin}/log/v1?Api-Key=wrong").parse().unwrap();
     forged.new_relic_insert_key = Secret::new("wrong".to_owned());
+    forged.loggly = format!("{origin}/inputs/wrong/tag/http/").parse().unwrap();
+    forged.google_maps = format!("{origin}/maps/api/geocode/json?key=wrong")
+        .parse()
+        .unwrap();
+    forged.twitter = "http://:wrong@127.0.0.1:58080/2".parse().unwrap();
     let refused = api_round_trip(&forged, &marker).unwrap();
     assert_eq!(
-        (refused.new_relic_log, refused.new_relic_events),
-        (403, 403)
+        (
+            refused.new_relic_log,
+            refused.new_relic_events,
+            refused.loggly,
+            refused.google_maps,
+            refused.twitter
+        ),
+        (403, 403, 403, 403, 401)
     );
 
     // Nothing printed holds a key: the locators, the checks, a client error.
@@ -220,6 +283,13 @@ fn api_values_and_keys_reach_the_http_client_unchanged_and_are_never_printed() {
             .to_owned(),
         attached.new_relic_insert_key.expose().clone(),
         attached.loggly.path_segments().nth(1).unwrap().to_owned(),
+        attached
+            .google_maps
+            .secret_param("key")
+            .unwrap()
+            .expose()
+            .to_owned(),
+        attached.twitter.password().unwrap().expose().to_owned(),
     ];
     let mut unreachable = Attached::load(&source).unwrap();
     unreachable.new_relic_log = attached
@@ -233,13 +303,18 @@ fn api_values_and_keys_reach_the_http_client_unchanged_and_are_never_printed() {
         .to_string();
     assert!(!error.is_empty());
     let printed = format!(
-        "{attached:?}\n{attached:#?}\n{} {} {} {}\n{check:?}\n{error}",
+        "{attached:?}\n{attached:#?}\n{} {} {} {} {} {}\n{check:?}\n{error}",
         attached.new_relic_log,
         attached.new_relic_events,
         attached.new_relic_insert_key,
-        attached.loggly
+        attached.loggly,
+        attached.google_maps,
+        attached.twitter
     );
-    for key in &keys {
-        assert!(!printed.contains(key.as_str()), "{printed}");
+    let loggly_token = percent_decode(&keys[2]);
+    for key in keys.iter().chain([&loggly_token]) {
+        // The message names the key's position, never the text that held it.
+        let at = keys.iter().position(|k| k == key);
+        assert!(!printed.contains(key.as_str()), "key {at:?} is printed");
     }
 }
