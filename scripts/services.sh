@@ -257,6 +257,13 @@ start_smtp() {
 # MariaDB: one mariadbd process per instance, run as root (`user=root`) with its own option
 # file, datadir, socket and pid file under $DIR/mysql-<name>; no system option file is read.
 mysql_dir() { echo "$DIR/mysql-$1"; }
+# A unix socket path has at most 107 bytes: a deep checkout puts it under /tmp instead.
+mysql_socket() {
+    local sock
+    sock=$(mysql_dir "$1")/mysqld.sock
+    [ ${#sock} -lt 100 ] || sock=/tmp/resources-mysql-$(printf '%s' "$DIR" | md5sum | cut -c1-8)-$1.sock
+    echo "$sock"
+}
 
 stop_mysql() {
     local name pid
@@ -270,14 +277,14 @@ stop_mysql() {
 }
 
 start_mysql() {
-    local name=$1 port=$2 dir cnf
-    dir=$(mysql_dir "$name"); cnf=$dir/my.cnf
+    local name=$1 port=$2 dir cnf sock
+    dir=$(mysql_dir "$name"); cnf=$dir/my.cnf; sock=$(mysql_socket "$name")
     mkdir -p "$dir"
     cat > "$cnf" <<EOF
 [mysqld]
 user=root
 datadir=$dir/data
-socket=$dir/mysqld.sock
+socket=$sock
 pid-file=$dir/mysqld.pid
 log-error=$dir/error.log
 port=$port
@@ -304,7 +311,7 @@ CREATE DATABASE IF NOT EXISTS shard;
 GRANT ALL PRIVILEGES ON shard.* TO 'app'@'127.0.0.1';"
     fi
     # root over the socket (unix_socket authentication): the only account that is not `app`.
-    printf '%s\n' "$sql" | mariadb --no-defaults -S "$dir/mysqld.sock" -u root
+    printf '%s\n' "$sql" | mariadb --no-defaults -S "$sock" -u root
     log "mariadb $name on 127.0.0.1:$port"
 }
 
