@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """A stand-in for third-party HTTP APIs (New Relic's Log and Event APIs, Loggly's HTTP inputs,
-Google Maps, Twitter) for the integration tests: plain HTTP on loopback, standard library only. It checks the key
+Google Maps, Twitter, Last.fm, Postmark) for the integration tests: plain HTTP on loopback, standard library only. It checks the key
 each API expects, answers as the API would, and appends every request, as received (raw path
 and query, headers, body), as one JSON line to REQUESTS so a test can see what arrived.
 
@@ -9,8 +9,10 @@ and query, headers, body), as one JSON line to REQUESTS so a test can see what a
     POST /inputs/TOKEN/tag/TAG/               Loggly: TOKEN (decoded) = LOGGLY_TOKEN
     GET  /maps/api/geocode/json?key=KEY       Google Maps: 200 with MAPS_KEY, else 403
     GET  /2/users/me                          Twitter: Authorization: Bearer TWITTER_TOKEN, else 401
+    GET  /2.0/?api_key=KEY                    Last.fm: 200 with LASTFM_KEY, else 403
+    POST /email                               Postmark: X-Postmark-Server-Token = POSTMARK_TOKEN, else 401
 
-Usage: API_KEY=… INSERT_KEY=… LOGGLY_TOKEN=… MAPS_KEY=… TWITTER_TOKEN=… \
+Usage: API_KEY=… INSERT_KEY=… LOGGLY_TOKEN=… MAPS_KEY=… TWITTER_TOKEN=… LASTFM_KEY=… POSTMARK_TOKEN=… \
        api_sink.py HOST PORT REQUESTS
 """
 
@@ -71,6 +73,12 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/2/users/me":
             given = self.headers.get("Authorization")
             return (200, {"data": {"id": "1"}}) if given == "Bearer " + keys["TWITTER_TOKEN"] else (401, {"title": "Unauthorized"})
+        if url.path == "/2.0/":
+            given = urllib.parse.parse_qs(url.query).get("api_key", [None])[0]
+            return (200, {"ok": True}) if given == keys["LASTFM_KEY"] else (403, {"error": 10, "message": "Invalid API key"})
+        if url.path == "/email":
+            given = self.headers.get("X-Postmark-Server-Token")
+            return (200, {"ErrorCode": 0}) if given == keys["POSTMARK_TOKEN"] else (401, {"ErrorCode": 10})
         return 404, {"error": "not found"}
 
 
@@ -78,7 +86,7 @@ def main():
     host, port, requests = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     server = ThreadingHTTPServer((host, port), Handler)
     server.requests = requests
-    server.keys = {k: os.environ[k] for k in ("API_KEY", "INSERT_KEY", "LOGGLY_TOKEN", "MAPS_KEY", "TWITTER_TOKEN")}
+    server.keys = {k: os.environ[k] for k in ("API_KEY", "INSERT_KEY", "LOGGLY_TOKEN", "MAPS_KEY", "TWITTER_TOKEN", "LASTFM_KEY", "POSTMARK_TOKEN")}
     server.serve_forever()
 
 

@@ -144,6 +144,8 @@ credentials() {
     add LOGGLY_TOKEN "lg@to:k/n%$r"
     add MAPS_KEY "gm@ke:y/x%$r"
     add TWITTER_TOKEN "tw@be:ar/r%$r"
+    add LASTFM_KEY "lf@ke:y/x%$r"
+    add POSTMARK_TOKEN "pm@to:k/n%$r"
     # shellcheck disable=SC1091
     . "$DIR/credentials"
 }
@@ -360,6 +362,7 @@ start_api() {
     mkdir -p "$DIR/api"
     if ! alive "$DIR/api/api.pid"; then
         API_KEY=$API_KEY INSERT_KEY=$INSERT_KEY LOGGLY_TOKEN=$LOGGLY_TOKEN MAPS_KEY=$MAPS_KEY TWITTER_TOKEN=$TWITTER_TOKEN \
+            LASTFM_KEY=$LASTFM_KEY POSTMARK_TOKEN=$POSTMARK_TOKEN \
             nohup python3 "$ROOT/scripts/api_sink.py" 127.0.0.1 "$API_PORT" "$DIR/api/requests.jsonl" > "$DIR/api/api.log" 2>&1 &
         echo $! > "$DIR/api/api.pid"
     fi
@@ -376,6 +379,8 @@ write_env() {
     nr=$(urlencode "$API_KEY"); lg=$(urlencode "$LOGGLY_TOKEN")
     local mk tw
     mk=$(urlencode "$MAPS_KEY"); tw=$(urlencode "$TWITTER_TOKEN")
+    local lf pm
+    lf=$(urlencode "$LASTFM_KEY"); pm=$(urlencode "$POSTMARK_TOKEN")
     cat > "$ENV_FILE" <<EOF
 # Written by scripts/services.sh start: the locators of the services it started.
 DATABASE_URL='postgres://app:$pg@127.0.0.1:$PG_A_PORT/app'
@@ -400,6 +405,8 @@ NEW_RELIC_INSERT_KEY='$INSERT_KEY'
 LOGGLY_URL='http://127.0.0.1:$API_PORT/inputs/$lg/tag/http/'
 GOOGLE_MAPS_URL='http://127.0.0.1:$API_PORT/maps/api/geocode/json?key=$mk'
 TWITTER_API_URL='http://:$tw@127.0.0.1:$API_PORT/2'
+LASTFM_URL='http://127.0.0.1:$API_PORT/2.0/?api_key=$lf'
+POSTMARK_URL='http://$pm@127.0.0.1:$API_PORT'
 S3_RECORDING='$DIR/s3/recording'
 API_REQUESTS='$DIR/api/requests.jsonl'
 EOF

@@ -123,6 +123,20 @@ fn main() -> ExitCode {
                 .map_err(|e| e.to_string().into())
                 .and_then(|c| status(&marker, c.twitter, 200)),
         ),
+        (
+            "lastfm",
+            attached.lastfm.to_string(),
+            apis.as_ref()
+                .map_err(|e| e.to_string().into())
+                .and_then(|c| status(&marker, c.lastfm, 200)),
+        ),
+        (
+            "postmark",
+            attached.postmark.to_string(),
+            apis.as_ref()
+                .map_err(|e| e.to_string().into())
+                .and_then(|c| status(&marker, c.postmark, 200)),
+        ),
     ];
     let mut failed = false;
     for (name, locator, result) in checks {

@@ -65,6 +65,12 @@ pub struct Attached {
     /// Twitter (X) API v2; the bearer token is the password of the userinfo.
     #[resource(env = "TWITTER_API_URL")]
     pub twitter: ServiceUrl<LocalApi>,
+    /// Last.fm; `api_key` is a sensitive parameter.
+    #[resource(env = "LASTFM_URL")]
+    pub lastfm: ServiceUrl<LocalApi>,
+    /// Postmark; the server token is the userinfo (a lone user name), given by `password()`.
+    #[resource(env = "POSTMARK_URL")]
+    pub postmark: ServiceUrl<LocalApi>,
 }
 
 /// A third-party HTTP API with [`resources::kind::Api`]'s rules (token user names, its secret
@@ -536,7 +542,7 @@ fn json_string_field(json: &str, field: &str) -> Option<String> {
 }
 
 /// The statuses the API stand-in answered: New Relic's Log API, its Event API, Loggly, Google
-/// Maps, Twitter.
+/// Maps, Twitter, Last.fm, Postmark.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ApiCheck {
     /// New Relic Log API (202: the `Api-Key` parameter arrived and matched).
@@ -549,6 +555,10 @@ pub struct ApiCheck {
     pub google_maps: u16,
     /// Twitter (200: the bearer token arrived and matched).
     pub twitter: u16,
+    /// Last.fm (200: the `api_key` parameter arrived and matched).
+    pub lastfm: u16,
+    /// Postmark (200: the server token arrived as `X-Postmark-Server-Token` and matched).
+    pub postmark: u16,
 }
 
 /// Third-party APIs: one POST to each through `ureq`, which is handed `expose_url()`
@@ -629,12 +639,39 @@ pub fn api_round_trip(attached: &Attached, marker: &str) -> Result<ApiCheck, Box
         .map_err(scrub)?
         .status()
         .as_u16();
+    let lastfm = agent
+        .get(attached.lastfm.expose_url())
+        .header("X-Attach-Marker", marker)
+        .call()
+        .map_err(scrub)?
+        .status()
+        .as_u16();
+    let postmark = &attached.postmark;
+    // A lone user name of a token kind is the token: `password()` gives it.
+    let server_token = postmark
+        .password()
+        .ok_or("the Postmark locator has no server token")?
+        .expose();
+    let email = format!("{}://{}/email", postmark.scheme(), tcp_address(postmark)?);
+    let mail =
+        format!(r#"{{"From":"app@example.com","To":"ops@example.com","Subject":"{marker}"}}"#);
+    let postmark = agent
+        .post(&email)
+        .header("X-Attach-Marker", marker)
+        .header("Content-Type", "application/json")
+        .header("X-Postmark-Server-Token", server_token)
+        .send(mail.as_str())
+        .map_err(scrub)?
+        .status()
+        .as_u16();
     Ok(ApiCheck {
         new_relic_log,
         new_relic_events,
         loggly,
         google_maps,
         twitter,
+        lastfm,
+        postmark,
     })
 }
 

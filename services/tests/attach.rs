@@ -81,9 +81,11 @@ fn every_service_round_trips() {
             apis.new_relic_events,
             apis.loggly,
             apis.google_maps,
-            apis.twitter
+            apis.twitter,
+            apis.lastfm,
+            apis.postmark
         ),
-        (202, 200, 200, 200, 200)
+        (202, 200, 200, 200, 200, 200, 200)
     );
     // The generated passwords hold `@ : / %`: they reached every server through the locators.
     let debug = format!("{attached:?}");
@@ -98,12 +100,15 @@ fn every_service_round_trips() {
         attached.new_relic_log.secret_param("Api-Key"),
         attached.google_maps.secret_param("key"),
         attached.twitter.password(),
+        attached.lastfm.secret_param("api_key"),
     ] {
         let p = p.expect("every service has a password").expose();
         assert!(p.contains('@') && p.contains(':') && p.contains('/') && p.contains('%'));
         assert!(!debug.contains(p), "{debug}");
     }
     assert!(!debug.contains(attached.new_relic_insert_key.expose().as_str()));
+    let server_token = attached.postmark.password().expect("a server token");
+    assert!(!debug.contains(server_token.expose()));
 }
 
 /// What the S3-compatible server received, one JSON object a request (moto's recorder).
@@ -207,9 +212,11 @@ fn api_values_and_keys_reach_the_http_client_unchanged_and_are_never_printed() {
             check.new_relic_events,
             check.loggly,
             check.google_maps,
-            check.twitter
+            check.twitter,
+            check.lastfm,
+            check.postmark
         ),
-        (202, 200, 200, 200, 200)
+        (202, 200, 200, 200, 200, 200, 200)
     );
 
     let path = setting(&source, "API_REQUESTS").expect("API_REQUESTS in the services' .env");
@@ -220,7 +227,7 @@ fn api_values_and_keys_reach_the_http_client_unchanged_and_are_never_printed() {
         .filter(|r: &serde_json::Value| r["headers"]["x-attach-marker"] == marker.as_str())
         .collect();
     // The recorded requests hold the keys: compared, never printed.
-    assert_eq!(requests.len(), 5, "requests with this run's marker");
+    assert_eq!(requests.len(), 7, "requests with this run's marker");
     let origin = "http://127.0.0.1:58080";
     let sent = |url: &str| url.strip_prefix(origin).unwrap().to_owned();
     // Compared without printing: the values hold the keys.
@@ -251,6 +258,13 @@ fn api_values_and_keys_reach_the_http_client_unchanged_and_are_never_printed() {
         "authorization",
         format!("Bearer {}", attached.twitter.password().unwrap().expose()),
     );
+    same(5, "path", sent(attached.lastfm.expose_url()));
+    same(6, "path", "/email".to_owned());
+    same(
+        6,
+        "x-postmark-server-token",
+        attached.postmark.password().unwrap().expose().to_owned(),
+    );
 
     // The stand-in checks the keys: a wrong one is refused, so the statuses above were earned.
     let mut forged = Attached::load(&source).unwrap();
@@ -261,6 +275,8 @@ fn api_values_and_keys_reach_the_http_client_unchanged_and_are_never_printed() {
         .parse()
         .unwrap();
     forged.twitter = "http://:wrong@127.0.0.1:58080/2".parse().unwrap();
+    forged.lastfm = format!("{origin}/2.0/?api_key=wrong").parse().unwrap();
+    forged.postmark = "http://wrong@127.0.0.1:58080".parse().unwrap();
     let refused = api_round_trip(&forged, &marker).unwrap();
     assert_eq!(
         (
@@ -268,9 +284,11 @@ fn api_values_and_keys_reach_the_http_client_unchanged_and_are_never_printed() {
             refused.new_relic_events,
             refused.loggly,
             refused.google_maps,
-            refused.twitter
+            refused.twitter,
+            refused.lastfm,
+            refused.postmark
         ),
-        (403, 403, 403, 403, 401)
+        (403, 403, 403, 403, 401, 403, 401)
     );
 
     // Nothing printed holds a key: the locators, the checks, a client error.
@@ -290,6 +308,13 @@ fn api_values_and_keys_reach_the_http_client_unchanged_and_are_never_printed() {
             .expose()
             .to_owned(),
         attached.twitter.password().unwrap().expose().to_owned(),
+        attached
+            .lastfm
+            .secret_param("api_key")
+            .unwrap()
+            .expose()
+            .to_owned(),
+        attached.postmark.password().unwrap().expose().to_owned(),
     ];
     let mut unreachable = Attached::load(&source).unwrap();
     unreachable.new_relic_log = attached
@@ -310,7 +335,7 @@ fn api_values_and_keys_reach_the_http_client_unchanged_and_are_never_printed() {
         attached.loggly,
         attached.google_maps,
         attached.twitter
-    );
+    ) + &format!("\n{} {}", attached.lastfm, attached.postmark);
     let loggly_token = percent_decode(&keys[2]);
     for key in keys.iter().chain([&loggly_token]) {
         // The message names the key's position, never the text that held it.
