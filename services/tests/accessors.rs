@@ -3,7 +3,7 @@
 
 use std::str::FromStr;
 
-use resources::{AmqpUrl, Host, PostgresUrl, RedisUrl};
+use resources::{AmqpUrl, Host, MySqlUrl, PostgresUrl, RedisUrl};
 
 /// PostgreSQL: `postgres::Config` (tokio-postgres's parser).
 #[test]
@@ -172,5 +172,68 @@ fn amqp_accessors_match_lapin() {
             theirs.vhost,
             "vhost of {case}"
         );
+    }
+}
+
+/// MySQL: `mysql::Opts::from_url` (the `mysql` crate's parser).
+#[test]
+fn mysql_accessors_match_the_mysql_crate() {
+    let cases = [
+        "mysql://app:s3cr%40t%3A%2F@db.internal:3307/orders",
+        "mysql://app@db.internal/orders",
+        "mysql://db.internal",
+        "mysql://app:pw@[::1]:3308/orders",
+        "mysql://us%40er:p%25w@10.1.2.3/my%20db",
+        "mysql://app@localhost/orders?socket=%2Fvar%2Frun%2Fmysqld%2Fmysqld.sock",
+        "mysql://app:my%40sq%3Al%2Fp%25x@127.0.0.1:53306/app",
+    ];
+    for case in cases {
+        let ours = MySqlUrl::from_str(case).unwrap_or_else(|e| panic!("{case}: {e}"));
+        let theirs =
+            mysql::Opts::from_url(case).unwrap_or_else(|e| panic!("{case}: mysql crate: {e}"));
+        assert_eq!(
+            ours.host().map(|h| h.to_string()).as_deref(),
+            Some(
+                theirs
+                    .get_ip_or_hostname()
+                    .trim_start_matches('[')
+                    .trim_end_matches(']')
+            ),
+            "host of {case}"
+        );
+        assert_eq!(
+            ours.port_or_default(),
+            Some(theirs.get_tcp_port()),
+            "port of {case}"
+        );
+        assert_eq!(ours.username(), theirs.get_user(), "user of {case}");
+        assert_eq!(
+            ours.password().map(|p| p.expose()),
+            theirs.get_pass(),
+            "password of {case}"
+        );
+        assert_eq!(
+            ours.database().as_deref(),
+            theirs.get_db_name(),
+            "database of {case}"
+        );
+        assert_eq!(
+            ours.param("socket"),
+            theirs.get_socket(),
+            "socket of {case}"
+        );
+    }
+}
+
+/// Where we accept more than the `mysql` crate: the `mariadb` scheme (sqlx's), and `ssl-mode`
+/// (sqlx's and the MySQL clients' spelling). Hand that crate a `mysql://` URL without it.
+#[test]
+fn mysql_crate_refuses_what_sqlx_accepts() {
+    for case in [
+        "mariadb://app:pw@db.internal/orders",
+        "mysql://app:pw@db.internal/orders?ssl-mode=REQUIRED",
+    ] {
+        assert!(MySqlUrl::from_str(case).is_ok(), "{case}");
+        assert!(mysql::Opts::from_url(case).is_err(), "{case}");
     }
 }
