@@ -88,6 +88,7 @@ fn from_str_info<T: FromStrSetting>() -> LocatorInfo {
         schemes: &[],
         example: "",
         credentials: true,
+        kinds: &[],
     }
 }
 
@@ -97,6 +98,7 @@ fn serde_info<T: SerdeSetting>() -> LocatorInfo {
         schemes: &[],
         example: "",
         credentials: true,
+        kinds: &[],
     }
 }
 
@@ -124,6 +126,7 @@ fn setting_info<T: Setting>() -> LocatorInfo {
         schemes: &[],
         example: T::EXAMPLE,
         credentials: T::SENSITIVE,
+        kinds: &[],
     }
 }
 
