@@ -80,6 +80,14 @@ fn common_accessors_work_on_every_kind() {
     assert_eq!((my.port(), my.port_or_default()), (None, Some(3306)));
     assert_eq!(my.database().as_deref(), Some("shop"));
     assert_eq!(my.param("ssl-mode"), Some("REQUIRED"));
+    assert_eq!(my.path(), "/shop");
+    assert_eq!(my.path_segments().collect::<Vec<_>>(), ["shop"]);
+    let pg_param = ok("postgres://db/app?password=hunter2&sslmode=require");
+    assert_eq!(
+        pg_param.secret_param("password").map(|p| p.expose()),
+        Some("hunter2")
+    );
+    assert_eq!(pg_param.param("password"), None);
     assert!(!my.has_credentials());
 
     let lite = ok("sqlite://data/my%20app.db?mode=ro");

@@ -195,6 +195,23 @@ impl DatabaseUrl {
     pub fn param(&self, key: &str) -> Option<&str> {
         each!(self, u => u.param(key))
     }
+
+    /// The decoded value of a query parameter that holds a credential.
+    pub fn secret_param(&self, key: &str) -> Option<&Secret<str>> {
+        each!(self, u => u.secret_param(key))
+    }
+
+    /// The path as written (percent-encoded); for SQLite, the file path or `:memory:`.
+    pub fn path(&self) -> &str {
+        each!(self, u => u.path())
+    }
+
+    /// The path segments after the leading `/`, as written (empty ones skipped).
+    pub fn path_segments(&self) -> impl Iterator<Item = &str> {
+        let path = self.path();
+        let path = path.strip_prefix('/').unwrap_or(path);
+        path.split('/').filter(|s| !s.is_empty())
+    }
 }
 
 /// The error for a value whose scheme is none of the three kinds'. A value that is empty or
