@@ -65,9 +65,10 @@ fn rejects_spec_invalid_uris() {
         err("mongodb+srv://h1.example.net,h2.example.net"),
         ErrorKind::TooManyHosts { max: 1 }
     );
+    // Inside the password: the part is named, not the character or its place.
     assert_eq!(
         err("mongodb://user:pa:ss@localhost"),
-        ErrorKind::UnencodedCharacter(':')
+        ErrorKind::UnencodedInSecret
     );
     assert_eq!(
         err("mongodb://us@er:pass@localhost"),

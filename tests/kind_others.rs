@@ -293,6 +293,24 @@ fn sqlite() {
         kind_of::<SqliteUrl>("sqlite3:app.db"),
         ErrorKind::WrongScheme { .. }
     ));
+    // A `user:password@host` pasted where the file path goes is refused, not printed as a
+    // path, even when the password holds a raw `/` or `?`.
+    for input in [
+        "sqlite://app:hunter2@h1/app.db",
+        "sqlite://app:hun/ter2@h1",
+        "sqlite://app:hun?ter2@h1",
+    ] {
+        let e = input.parse::<SqliteUrl>().unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::UnescapedAt, "{input}");
+        assert!(!format!("{e} {e:?}").contains("ter2"), "{e}");
+    }
+    assert_eq!(
+        "sqlite:backup%402024.db"
+            .parse::<SqliteUrl>()
+            .unwrap()
+            .file_path(),
+        Some(PathBuf::from("backup@2024.db"))
+    );
 }
 
 #[test]

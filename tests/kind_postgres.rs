@@ -1,6 +1,6 @@
 //! PostgreSQL locators, with the connection URI examples of libpq's documentation.
 
-use resources::{ErrorKind, Host, PostgresUrl};
+use resources::{ErrorKind, Host, PostgresUrl, SecretPart};
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::path::PathBuf;
 
@@ -258,12 +258,21 @@ fn error_positions_point_into_the_string() {
         .parse::<PostgresUrl>()
         .unwrap_err();
     assert_eq!(e.position(), Some(14));
+    let e = "postgres://db/a%zzpp".parse::<PostgresUrl>().unwrap_err();
+    assert_eq!(e.position(), Some(15));
+    assert_eq!(
+        e.to_string(),
+        "invalid PostgreSQL locator: malformed percent-encoding (`%` must start `%XX` and decode to UTF-8) at byte 15"
+    );
+    // Inside a credential, the part is named instead: an offset would tell where in the
+    // password the mistake is.
     let e = "postgres://u:p%zz@db/app"
         .parse::<PostgresUrl>()
         .unwrap_err();
-    assert_eq!(e.position(), Some(14));
+    assert_eq!(e.position(), None);
+    assert_eq!(e.secret_part(), Some(&SecretPart::Password));
     assert_eq!(
         e.to_string(),
-        "invalid PostgreSQL locator: malformed percent-encoding (`%` must start `%XX` and decode to UTF-8) at byte 14"
+        "invalid PostgreSQL locator: in the password: malformed percent-encoding (`%` must start `%XX` and decode to UTF-8)"
     );
 }

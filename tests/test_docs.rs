@@ -104,6 +104,7 @@ struct SchemaVar {
     name: String,
     aliases: Vec<String>,
     deprecated: Vec<String>,
+    parts: Vec<serde_json::Value>,
     file_name: String,
     field: String,
     kind: String,
@@ -231,9 +232,10 @@ static ESCAPING: Manifest = Manifest {
         name: "DATABASE_URL",
         aliases: &[],
         deprecated: &[],
+        parts: &[],
         presence: Presence::Required,
         description: NASTY,
-        example: Some("postgres://db.example.com/it's #1"),
+        example: Some("postgres://db.example.com/it's$1"),
         locator: LocatorFns::of::<PostgresUrl>(),
         setting: false,
         default: None,
@@ -256,12 +258,12 @@ fn every_format_escapes_what_it_needs() {
 
     let env = doc::dotenv(&ESCAPING);
     assert!(env.contains("# pipe | quote \" apostrophe ' backslash \\ dollar $ hash # <b>html</b> & amp\n# second line — ünïcode\n"), "{env}");
-    // The example does not parse as a PostgreSQL URL (a space and a quote): it is still
-    // quoted so the .env reader gets it back whole.
+    // The example holds a quote and a `$`: it is quoted so the .env reader gets it back whole.
+    // (An example that does not parse as its kind is not shown at all.)
     let parsed = DotEnv::parse(".env", &env).unwrap();
     assert_eq!(
         parsed.lookup("DATABASE_URL").unwrap().value,
-        Value::Text("postgres://db.example.com/it's #1")
+        Value::Text("postgres://db.example.com/it's$1")
     );
 
     let json: serde_json::Value = serde_json::from_str(&doc::json(&ESCAPING)).unwrap();

@@ -243,3 +243,378 @@ proptest! {
         }
     }
 }
+
+/// Every parameter name issue 13 lists, as written by real clients.
+const SENSITIVE_NAMES: &[&str] = &[
+    "password",
+    "passwd",
+    "pwd",
+    "pass",
+    "sslpassword",
+    "token",
+    "auth_token",
+    "access_token",
+    "refresh_token",
+    "session_token",
+    "id_token",
+    "jwt",
+    "secret",
+    "client_secret",
+    "private_key",
+    "key",
+    "api_key",
+    "apikey",
+    "api-key",
+    "x-api-key",
+    "credential",
+    "credentials",
+    "sig",
+    "signature",
+    "X-Amz-Signature",
+    "X-Amz-Credential",
+    "X-Amz-Security-Token",
+    "x-amz-server-side-encryption-customer-key",
+    "X-Goog-Signature",
+    "X-Goog-Credential",
+    "authMechanismProperties",
+    "tlsCertificateKeyFilePassword",
+    "proxyPassword",
+];
+
+/// `name` respelled: upper or lower case, and `-` and `_` swapped or kept.
+fn respell(name: &str, upper: bool, swap: bool) -> String {
+    name.chars()
+        .map(|c| match c {
+            '-' if swap => '_',
+            '_' if swap => '-',
+            c if upper => c.to_ascii_uppercase(),
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// One query-bearing locator per kind, with `{q}` for the query.
+fn query_templates(q: &str) -> Vec<(&'static str, Vec<String>, Option<String>)> {
+    fn run<L: Locator>(input: String) -> (Vec<String>, Option<String>) {
+        let shown = L::parse_locator(&input).ok().map(|l| l.to_string());
+        (outputs::<L>(&input), shown)
+    }
+    let mut all = Vec::new();
+    macro_rules! case {
+        ($name:expr, $ty:ty, $url:expr) => {{
+            let (outs, shown) = run::<$ty>($url);
+            all.push(($name, outs, shown));
+        }};
+    }
+    case!(
+        "postgres",
+        PostgresUrl,
+        format!("postgres://db.internal/app?{q}")
+    );
+    case!("mysql", MySqlUrl, format!("mysql://db.internal/app?{q}"));
+    case!("redis", RedisUrl, format!("redis://cache.internal/0?{q}"));
+    case!(
+        "redis unix",
+        RedisUrl,
+        format!("redis+unix:///tmp/r.sock?{q}")
+    );
+    case!("amqp", AmqpUrl, format!("amqp://mq.internal/%2F?{q}"));
+    case!("smtp", SmtpUrl, format!("smtp://smtp.internal?{q}"));
+    case!(
+        "mongodb",
+        MongoUrl,
+        format!("mongodb://m1.internal/app?{q}")
+    );
+    case!("nats", NatsUrl, format!("nats://nats.internal?{q}"));
+    case!("http", HttpUrl, format!("https://search.internal/x?{q}"));
+    case!("api", ApiUrl, format!("https://api.example.com/v1?{q}"));
+    case!(
+        "s3",
+        S3Url,
+        format!("https://bucket.s3.amazonaws.com/f?{q}")
+    );
+    case!(
+        "sqlite",
+        resources::SqliteUrl,
+        format!("sqlite://app.db?{q}")
+    );
+    case!(
+        "couchdb",
+        resources::CouchDbUrl,
+        format!("http://couch.internal/app?{q}")
+    );
+    case!(
+        "beanstalkd",
+        resources::BeanstalkdUrl,
+        format!("beanstalk://q.internal?{q}")
+    );
+    case!(
+        "memcached",
+        MemcachedServers,
+        format!("memcache://c1.internal,c2.internal?{q}")
+    );
+    case!("kafka", KafkaBrokers, format!("kafka://k1.internal?{q}"));
+    all
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Item 4: every sensitive name, in any case and with `-`/`_` folded, in every kind.
+    #[test]
+    fn every_sensitive_parameter_is_redacted_in_every_kind(
+        pw in "[A-Za-z0-9@:/%?&=+!$~*;,'()-]{8,24}",
+        which in 0..SENSITIVE_NAMES.len(),
+        upper in any::<bool>(),
+        swap in any::<bool>(),
+        first in any::<bool>(),
+    ) {
+        prop_assume!(!SKELETON.contains(&pw));
+        let name = respell(SENSITIVE_NAMES[which], upper, swap);
+        prop_assert!(resources::is_sensitive_param(&name, &[]), "{name}");
+        let e = encode(&pw);
+        // The credential first (followed by a parameter every kind knows: none, so alone) or
+        // after a harmless parameter.
+        let q = if first { format!("{name}={e}") } else { format!("timeout=5&{name}={e}") };
+        for (case, outs, shown) in query_templates(&q) {
+            for out in &outs {
+                prop_assert!(!out.contains(&pw) && !out.contains(&e), "{case} {name}: {out}");
+            }
+            if let Some(shown) = shown {
+                prop_assert!(shown.contains(&format!("{name}=***")), "{case}: {shown}");
+            }
+        }
+        // Well-formed in the kinds that take any parameter: it must parse, so the check above
+        // is not vacuous.
+        let u: HttpUrl = format!("https://search.internal/x?{q}").parse().unwrap();
+        let tail = format!("{name}=***");
+        prop_assert!(u.to_string().ends_with(&tail), "{}", u);
+        prop_assert_eq!(u.secret_param(&name).map(|s| s.expose()), Some(pw.as_str()));
+        prop_assert_eq!(u.param(&name), None);
+    }
+
+    /// Item 5: a token written as the user name, alone, with an empty password or GitHub's
+    /// `x-oauth-basic`, is redacted in every kind; it stays the user name outside token kinds.
+    #[test]
+    fn token_user_names_are_redacted(tok in "[A-Za-z0-9_-]{8,40}", form in 0..3usize) {
+        prop_assume!(!SKELETON.contains(&tok) && tok != "x-oauth-basic");
+        let info = match form {
+            0 => tok.clone(),
+            1 => format!("{tok}:"),
+            _ => format!("{tok}:x-oauth-basic"),
+        };
+        let inputs: Vec<(&str, Vec<String>)> = vec![
+            ("http", outputs::<HttpUrl>(&format!("https://{info}@api.github.com/repos"))),
+            ("api", outputs::<ApiUrl>(&format!("https://{info}@api.github.com"))),
+            ("s3", outputs::<S3Url>(&format!("https://{info}@s3.internal/bucket"))),
+            ("couchdb", outputs::<resources::CouchDbUrl>(&format!("http://{info}@couch.internal/app"))),
+            ("postgres", outputs::<PostgresUrl>(&format!("postgres://{info}@db.internal/app"))),
+            ("mysql", outputs::<MySqlUrl>(&format!("mysql://{info}@db.internal/app"))),
+            ("redis", outputs::<RedisUrl>(&format!("redis://{info}@cache.internal/0"))),
+            ("amqp", outputs::<AmqpUrl>(&format!("amqp://{info}@mq.internal/%2F"))),
+            ("smtp", outputs::<SmtpUrl>(&format!("smtp://{info}@smtp.internal:587"))),
+            ("mongodb", outputs::<MongoUrl>(&format!("mongodb://{info}@m1.internal/app"))),
+            ("nats", outputs::<NatsUrl>(&format!("nats://{info}@nats.internal"))),
+            ("beanstalkd", outputs::<resources::BeanstalkdUrl>(&format!("beanstalk://{info}@q.internal"))),
+            ("memcached", outputs::<MemcachedServers>(&format!("memcache://{info}@c1.internal"))),
+        ];
+        for (case, outs) in inputs {
+            for out in outs {
+                prop_assert!(!out.contains(&tok), "{case}: {out}");
+            }
+        }
+        let u: HttpUrl = format!("https://{info}@api.github.com").parse().unwrap();
+        prop_assert!(u.to_string().starts_with("https://***"), "{}", u);
+        // Not a token kind: the driver still gets the name as the user name.
+        prop_assert_eq!(u.username(), Some(tok.as_str()));
+        let pg: PostgresUrl = format!("postgres://{info}@db/app").parse().unwrap();
+        prop_assert_eq!(pg.username(), Some(tok.as_str()));
+        prop_assert_eq!(pg.has_credentials(), form == 2);
+        // A token kind: the lone name is the credential.
+        let api: ApiUrl = format!("https://{tok}@api.github.com").parse().unwrap();
+        prop_assert_eq!(api.password().map(|p| p.expose()), Some(tok.as_str()));
+        prop_assert_eq!(api.username(), None);
+    }
+
+    /// Item 6: a credential parameter holding a raw `&` is refused, never half printed, with
+    /// the percent-encoding hint. Text without `=` after it is refused by every kind; a name
+    /// a closed kind does not know is refused by that kind.
+    #[test]
+    fn raw_ampersand_in_a_credential_is_refused(
+        head in "[A-Za-z0-9]{4,12}",
+        rest in "[A-Za-z0-9!$*+,;:/?-]{4,12}",
+        key in "[a-z]{3,8}",
+        value in "[A-Za-z0-9]{3,8}",
+        which in 0..SENSITIVE_NAMES.len(),
+    ) {
+        let name = SENSITIVE_NAMES[which];
+        prop_assume!(!SKELETON.contains(&head) && !SKELETON.contains(&rest));
+        // `rest` has no `=`: whatever the kind, it is not a parameter.
+        let q = format!("{name}={head}&{rest}");
+        for (case, outs, shown) in query_templates(&q) {
+            prop_assert!(shown.is_none(), "{case} accepted {q}: {shown:?}");
+            for out in &outs {
+                prop_assert!(!out.contains(&head) && !out.contains(&rest), "{case}: {out}");
+            }
+            prop_assert!(outs[0].contains("%26"), "{case}: {}", outs[0]);
+        }
+        // `key=value` with a name the closed kinds do not know.
+        prop_assume!(!resources::is_sensitive_param(&key, &[]));
+        prop_assume!(!["host", "port", "user", "dbname", "options", "service", "replication",
+            "keepalives", "db", "pass", "protocol", "verify", "locale", "heartbeat", "tls", "ssl",
+            "w", "journal", "appname", "keyfile", "certfile", "sslcrl", "sslsni", "sslkey", "sslcert",
+            "gsslib", "sslmode", "cacertfile", "framemax", "channelmax", "requiressl", "krbsrvname",
+            "passfile", "tlscafile", "proxyhost", "proxyport", "requirepeer", "authsource",
+            "compressors", "retryreads", "retrywrites", "replicaset", "timeoutms",
+            "minpoolsize", "maxpoolsize", "tlsinsecure", "srvmaxhosts", "gssencmode"]
+            .contains(&key.as_str()));
+        prop_assume!(!SKELETON.contains(&value));
+        let tail = format!("{key}={value}");
+        let closed: Vec<(&str, Vec<String>)> = vec![
+            ("postgres", outputs::<PostgresUrl>(&format!("postgres://db.internal/app?{name}={head}&{tail}"))),
+            ("redis", outputs::<RedisUrl>(&format!("redis://cache.internal/0?{name}={head}&{tail}"))),
+            ("amqp", outputs::<AmqpUrl>(&format!("amqp://mq.internal/%2F?{name}={head}&{tail}"))),
+            ("mongodb", outputs::<MongoUrl>(&format!("mongodb://m1.internal/app?{name}={head}&{tail}"))),
+        ];
+        for (case, outs) in closed {
+            prop_assert!(outs[0].starts_with("invalid "), "{case}: {}", outs[0]);
+            prop_assert!(outs[0].contains("%26"), "{case}: {}", outs[0]);
+            for out in &outs {
+                prop_assert!(!out.contains(&head) && !out.contains(&tail), "{case}: {out}");
+            }
+        }
+    }
+
+    /// Item 7: empty, `.`, `..` and percent-encoded dot segments cannot shift which segment
+    /// holds the credential.
+    #[test]
+    fn odd_paths_never_print_the_path_token(
+        tok in "[A-Za-z0-9_-]{8,24}",
+        odd in prop::sample::select(vec!["", ".", "..", "%2e", "%2E", "%2e%2e", ".%2E", "%2E."]),
+        layout in 0..4usize,
+    ) {
+        prop_assume!(!SKELETON.contains(&tok));
+        let input = match layout {
+            0 => format!("https://logs.example.com/inputs/{odd}/{tok}/tag"),
+            1 => format!("https://logs.example.com/{odd}/inputs/x/{tok}"),
+            2 => format!("https://logs.example.com/{odd}/{tok}"),
+            _ => format!("https://logs.example.com/inputs/{tok}/{odd}/tag"),
+        };
+        let outs = outputs::<ServiceUrl<TokenPath>>(&input);
+        for out in &outs {
+            prop_assert!(!out.contains(&tok), "{input}: {out}");
+        }
+        // Refused (an odd segment anywhere): the index of the credential stays unambiguous.
+        prop_assert!(outs[0].starts_with("invalid token path locator: in the path"), "{input}: {}", outs[0]);
+    }
+
+    /// Item 11: a mistake inside the user info is reported by part, without its byte offset
+    /// or the character, for every kind with a user info.
+    #[test]
+    fn errors_inside_credentials_name_the_part_only(
+        a in "[A-Za-z0-9]{4,12}",
+        b in "[A-Za-z0-9]{4,12}",
+        bad in prop::sample::select(vec![" ", "\"", "<", ">", "\\", "`", "%zz", "%ff", "#", "\t", "\u{0}", "\u{a0}"]),
+    ) {
+        let pw = format!("{a}{bad}{b}");
+        fn check<L: Locator>(input: &str) -> Result<(), TestCaseError> {
+            let e = match L::parse_locator(input) {
+                Err(e) => e,
+                Ok(v) => return Err(TestCaseError::fail(format!("accepted {input}: {v}"))),
+            };
+            prop_assert_eq!(e.position(), None, "{}: {}", input, e);
+            prop_assert_eq!(e.secret_part(), Some(&resources::SecretPart::Password), "{}: {}", input, e);
+            prop_assert!(!matches!(e.kind(), resources::ErrorKind::UnencodedCharacter(_)), "{e:?}");
+            prop_assert!(!e.to_string().contains(" at byte "), "{e}");
+            Ok(())
+        }
+        check::<PostgresUrl>(&format!("postgres://app:{pw}@db.internal/app"))?;
+        check::<MySqlUrl>(&format!("mysql://app:{pw}@db.internal/app"))?;
+        check::<RedisUrl>(&format!("redis://:{pw}@cache.internal/0"))?;
+        check::<RedisUrl>(&format!("redis+unix://:{pw}@/tmp/r.sock"))?;
+        check::<AmqpUrl>(&format!("amqp://app:{pw}@mq.internal"))?;
+        check::<SmtpUrl>(&format!("smtp://app:{pw}@smtp.internal"))?;
+        check::<MongoUrl>(&format!("mongodb://app:{pw}@m1.internal,m2.internal/app"))?;
+        check::<NatsUrl>(&format!("nats://app:{pw}@nats.internal"))?;
+        check::<HttpUrl>(&format!("https://app:{pw}@search.internal"))?;
+        check::<ApiUrl>(&format!("https://app:{pw}@api.example.com"))?;
+        check::<S3Url>(&format!("https://key:{pw}@s3.internal/bucket"))?;
+        check::<resources::CouchDbUrl>(&format!("http://admin:{pw}@couch.internal/app"))?;
+        check::<resources::BeanstalkdUrl>(&format!("beanstalk://u:{pw}@q.internal"))?;
+        check::<MemcachedServers>(&format!("memcache://app:{pw}@c1.internal,c2.internal"))?;
+        check::<ServiceUrl<TokenPath>>(&format!("https://u:{pw}@logs.example.com/inputs/x"))?;
+    }
+}
+
+/// Item 8: a custom kind's example that its own validation refuses is never shown.
+#[test]
+fn an_example_its_kind_refuses_is_not_shown() {
+    struct Picky;
+    impl Kind for Picky {
+        const NAME: &'static str = "picky";
+        const SCHEMES: &'static [Scheme] = &[Scheme::new("https", 443)];
+        // The validation wants `/v2/`: this example, with a raw token in it, is refused.
+        const EXAMPLE: &'static str = "https://svc.example.com/v1?k3y_in_example=hunter2";
+        fn validate(url: &ServiceUrl<Self>) -> Result<(), resources::LocatorError> {
+            match url.path().starts_with("/v2/") {
+                true => Ok(()),
+                false => Err(resources::LocatorError::invalid(
+                    Self::NAME,
+                    "the path starts /v2/",
+                )),
+            }
+        }
+    }
+    let fns = resources::LocatorFns::of::<ServiceUrl<Picky>>();
+    assert_eq!(resources::redact_example(fns, Picky::EXAMPLE), "");
+    let ok = resources::redact_example(fns, "https://svc.example.com/v2/x?token=abc");
+    assert_eq!(ok, "https://svc.example.com/v2/x?token=***");
+    // Nor in a load problem's message.
+    let source = MapSource::new([("X_URL", "https://svc.example.com/v1")]);
+    let mut loader = Loader::new(&source);
+    let _slot = loader.required::<ServiceUrl<Picky>>("X_URL");
+    let shown = loader.finish().unwrap_err().to_string();
+    assert!(shown.contains("the path starts /v2/"), "{shown}");
+    assert!(!shown.contains("for example"), "{shown}");
+    assert!(
+        !shown.contains("hunter2") && !shown.contains("k3y_in_example"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn closed_kinds_accept_their_own_parameters_after_a_credential() {
+    // The tail rule must not refuse what the clients take.
+    for url in [
+        "postgres://db/app?password=x&sslmode=require&application_name=app&connect_timeout=5",
+        "postgres://db/app?sslpassword=x&sslkey=/k.pem&sslMode=require",
+    ] {
+        assert!(url.parse::<PostgresUrl>().is_ok(), "{url}");
+    }
+    assert!(
+        "mongodb://m1/app?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:abc&replicaSet=rs0&tls=true"
+            .parse::<MongoUrl>()
+            .is_ok()
+    );
+    assert!(
+        "redis+unix:///tmp/r.sock?pass=x&db=2"
+            .parse::<RedisUrl>()
+            .is_ok()
+    );
+    assert!(
+        "https://api.example.com/v1?access_token=x&page=2"
+            .parse::<ApiUrl>()
+            .is_ok()
+    );
+    let e = "postgres://db/app?password=s3cr&t=1"
+        .parse::<PostgresUrl>()
+        .unwrap_err();
+    let shown = format!("{e} {e:?}");
+    assert!(shown.contains("query parameter `password`"), "{shown}");
+    assert!(shown.contains("%26"), "{shown}");
+    assert!(!shown.contains("s3cr") && !shown.contains("t=1"), "{shown}");
+    let e = "https://api.example.com/v1?password=s3cr&t"
+        .parse::<ApiUrl>()
+        .unwrap_err();
+    assert!(e.to_string().contains("%26"), "{e}");
+}

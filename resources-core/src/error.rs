@@ -2,7 +2,9 @@
 //!
 //! None of them ever holds or prints the text of a locator: a message names the variable, the
 //! kind, what is wrong and where (a byte offset), never the value, so a password that ended up
-//! in the wrong place of a malformed URL cannot leak through an error.
+//! in the wrong place of a malformed URL cannot leak through an error. Inside a part that may
+//! hold a credential (the user info, a credential parameter, a path holding a token) an error
+//! names the [`SecretPart`] instead of an offset or a character.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -19,6 +21,9 @@ pub enum ErrorKind {
     ControlCharacter,
     /// A space, quote, `<`, `>`, backslash or similar that must be percent-encoded.
     UnencodedCharacter(char),
+    /// A character that must be percent-encoded, inside a part that holds a credential (the
+    /// character itself is not kept: see [`LocatorError::secret_part`]).
+    UnencodedInSecret,
     /// No `scheme:` at the start.
     MissingScheme,
     /// A scheme the kind does not accept; `expected` lists the ones it does.
@@ -72,9 +77,53 @@ pub enum ErrorKind {
     Setting(Cow<'static, str>),
 }
 
+/// A part of a locator that may hold a credential, named by an error instead of a byte offset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SecretPart {
+    /// The user name (it may be a token).
+    UserName,
+    /// The password.
+    Password,
+    /// The user info as a whole (`user:password@`), for instance an `@` out of place in it.
+    UserInfo,
+    /// The value of the credential parameter named here, or the rest of the query after it
+    /// (a raw `&` in the credential would put part of it there).
+    Param(String),
+    /// A path that holds a credential segment.
+    Path,
+}
+
+impl fmt::Display for SecretPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SecretPart::UserName => f.write_str("in the user name"),
+            SecretPart::Password => f.write_str("in the password"),
+            SecretPart::UserInfo => f.write_str("in the user info (`user:password@`)"),
+            SecretPart::Param(name) => {
+                write!(f, "in or after the value of query parameter `{name}`")
+            }
+            SecretPart::Path => f.write_str("in the path, which holds a credential"),
+        }
+    }
+}
+
 /// Why one config string is not a valid locator of a kind.
 ///
-/// `Display` says what is wrong and at which byte, never the string itself.
+/// `Display` says what is wrong and at which byte, never the string itself. Inside a part
+/// that may hold a credential it names the part instead of the byte, and never the character:
+///
+/// ```
+/// use resources_core::{PostgresUrl, SecretPart};
+///
+/// let err = "postgres://app:pa%zzss@db/app".parse::<PostgresUrl>().unwrap_err();
+/// assert_eq!(err.position(), None);
+/// assert_eq!(err.secret_part(), Some(&SecretPart::Password));
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid PostgreSQL locator: in the password: malformed percent-encoding (`%` must start `%XX` and decode to UTF-8)"
+/// );
+/// ```
 ///
 /// ```
 /// use resources_core::{ErrorKind, PostgresUrl};
@@ -92,6 +141,7 @@ pub struct LocatorError {
     kind_name: &'static str,
     kind: ErrorKind,
     position: Option<usize>,
+    part: Option<SecretPart>,
 }
 
 impl LocatorError {
@@ -101,7 +151,19 @@ impl LocatorError {
             kind_name,
             kind,
             position,
+            part: None,
         }
+    }
+
+    /// The same error located in `part`, which may hold a credential: the byte offset is
+    /// dropped, and so is an offending character ([`ErrorKind::UnencodedInSecret`]).
+    pub fn in_secret(mut self, part: SecretPart) -> Self {
+        self.position = None;
+        if let ErrorKind::UnencodedCharacter(_) = self.kind {
+            self.kind = ErrorKind::UnencodedInSecret;
+        }
+        self.part = Some(part);
+        self
     }
 
     /// An error for a rule of a user-defined kind. The message must not quote the value.
@@ -119,9 +181,15 @@ impl LocatorError {
         self.kind_name
     }
 
-    /// The byte offset in the input where the problem is, when one place is to blame.
+    /// The byte offset in the input where the problem is, when one place is to blame and it
+    /// is not inside a credential.
     pub fn position(&self) -> Option<usize> {
         self.position
+    }
+
+    /// The part holding a credential where the problem is, when it is inside one.
+    pub fn secret_part(&self) -> Option<&SecretPart> {
+        self.part.as_ref()
     }
 }
 
@@ -136,6 +204,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::UnencodedCharacter(c) => {
                 write!(f, "character {c:?} must be percent-encoded")
             }
+            ErrorKind::UnencodedInSecret => f.write_str(
+                "a character that must be percent-encoded (space, quote, `<`, `>`, backslash, backquote, `:` or `@`…)",
+            ),
             ErrorKind::MissingScheme => f.write_str("no `scheme://` at the start"),
             ErrorKind::WrongScheme { found, expected } => match found {
                 Some(found) => write!(
@@ -185,7 +256,11 @@ impl fmt::Display for LocatorError {
             ErrorKind::Setting(_) => "value",
             _ => "locator",
         };
-        write!(f, "invalid {} {what}: {}", self.kind_name, self.kind)?;
+        write!(f, "invalid {} {what}: ", self.kind_name)?;
+        if let Some(part) = &self.part {
+            write!(f, "{part}: ")?;
+        }
+        write!(f, "{}", self.kind)?;
         if let Some(at) = self.position {
             write!(f, " at byte {at}")?;
         }
@@ -199,6 +274,7 @@ impl fmt::Debug for LocatorError {
             .field("kind_name", &self.kind_name)
             .field("kind", &self.kind)
             .field("position", &self.position)
+            .field("secret_part", &self.part)
             .finish()
     }
 }
@@ -214,6 +290,15 @@ pub enum ProblemKind {
         /// The aliases that were tried too (with prefixes).
         aliases: Vec<String>,
     },
+    /// A required variable given as a URL or as parts: neither is set.
+    MissingWithParts {
+        /// The aliases that were tried too (with prefixes).
+        aliases: Vec<String>,
+        /// The part variables (with prefixes).
+        parts: Vec<String>,
+    },
+    /// A part, or the parts together, cannot make a locator (the message never quotes a value).
+    Parts(String),
     /// Set, but empty.
     Empty,
     /// Set, but not valid UTF-8.
@@ -262,6 +347,7 @@ pub struct Problem {
     example: Option<String>,
     origin: Option<String>,
     what: ProblemKind,
+    part: bool,
 }
 
 impl Problem {
@@ -274,7 +360,14 @@ impl Problem {
             example: None,
             origin: None,
             what,
+            part: false,
         }
+    }
+
+    /// Marks the variable as holding a part of the field's locator (`SMTP_PORT`).
+    pub fn with_part(mut self) -> Self {
+        self.part = true;
+        self
     }
 
     /// Names the struct field the variable feeds (`replica.db`).
@@ -324,8 +417,10 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} (", self.var)?;
-        if let Some(field) = &self.field {
-            write!(f, "field `{field}`, ")?;
+        match (&self.field, self.part) {
+            (Some(field), false) => write!(f, "field `{field}`, ")?,
+            (Some(field), true) => write!(f, "part of field `{field}`, ")?,
+            (None, _) => {}
         }
         write!(f, "{})", self.kind_name)?;
         if let Some(origin) = &self.origin {
@@ -342,6 +437,18 @@ impl fmt::Display for Problem {
                 "not set, nor its aliases {}; set {var} (or {var}_FILE to a file holding it)",
                 aliases.join(", ")
             )?,
+            ProblemKind::MissingWithParts { aliases, parts } => {
+                f.write_str("not set")?;
+                if !aliases.is_empty() {
+                    write!(f, ", nor its aliases {}", aliases.join(", "))?;
+                }
+                write!(
+                    f,
+                    ", nor any of its parts; set {var} (or {var}_FILE to a file holding it), or its parts {}",
+                    parts.join(", ")
+                )?
+            }
+            ProblemKind::Parts(message) => f.write_str(message)?,
             ProblemKind::Empty => write!(f, "set but empty; give {var} a value or unset it")?,
             ProblemKind::NotUnicode => f.write_str("not valid UTF-8")?,
             ProblemKind::Invalid(err) => write!(f, "{err}")?,
@@ -371,12 +478,17 @@ impl fmt::Display for Problem {
         let wants_example = matches!(
             self.what,
             ProblemKind::Missing { .. }
+                | ProblemKind::MissingWithParts { .. }
                 | ProblemKind::Empty
                 | ProblemKind::Invalid(_)
                 | ProblemKind::TooFew { .. }
         );
-        // An example that is nothing but a redacted secret shows nothing useful.
-        let example = self.example.as_deref().filter(|e| *e != crate::REDACTED);
+        // An example that is nothing but a redacted secret shows nothing useful; an empty one
+        // is an example that does not parse as its kind, not shown.
+        let example = self
+            .example
+            .as_deref()
+            .filter(|e| !e.is_empty() && *e != crate::REDACTED);
         if let (true, Some(example)) = (wants_example, example) {
             write!(f, " (for example {example})")?;
         }

@@ -45,7 +45,9 @@ pub mod __private;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
-pub use error::{ErrorKind, LoadError, LocatorError, Problem, ProblemKind, SourceError};
+pub use error::{
+    ErrorKind, LoadError, LocatorError, Problem, ProblemKind, SecretPart, SourceError,
+};
 pub use load::{
     DefaultValue, Entry, FlattenDecl, Loaded, Loader, LocatorFns, Manifest, ParseFn, Presence,
     ResolvedVar, Slot, Var, VarDecl, Warning, redact_example,
@@ -54,7 +56,10 @@ pub use locator::database::DatabaseUrl;
 pub use locator::list::{KafkaBrokers, MemcachedServers};
 pub use locator::pem::PemKey;
 pub use locator::secret::{REDACTED, SENSITIVE_PARAMS, Secret, is_sensitive_param};
-pub use locator::{Endpoint, Host, Kind, Locator, LocatorInfo, Scheme, ServiceUrl, Shape};
+pub use locator::{
+    Compose, Endpoint, Host, Kind, Locator, LocatorInfo, Part, PartDecl, PartError, PartValues,
+    Scheme, ServiceUrl, Shape,
+};
 pub use resources::Resources;
 pub use setting::{
     FromStrSetting, SerdeSetting, Setting, format_duration, looks_like_locator, parse_duration,

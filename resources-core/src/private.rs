@@ -12,5 +12,6 @@ pub use crate::load::names::check_unique_names;
 pub use crate::load::{
     BuildFn, Entry, FlattenDecl, LocatorFns, Manifest, Presence, Values, VarDecl,
 };
+pub use crate::locator::{Part, PartDecl};
 pub use crate::resources::Resources;
 pub use crate::source::Source;

@@ -3,6 +3,8 @@
 use darling::util::SpannedValue;
 use proc_macro2::Span;
 
+use resources_core::Part;
+
 use crate::attr::{ContainerAttrs, FieldAttrs, Marks, SettingAttrs};
 
 /// A string from an attribute, with the span of its literal.
@@ -53,6 +55,8 @@ pub struct Field<'a> {
     pub aliases: Vec<Lit<String>>,
     /// Old names still read, with a warning.
     pub deprecated: Vec<Lit<String>>,
+    /// Variables holding parts of the locator.
+    pub parts: Vec<FieldPart>,
     pub example: Option<Lit<String>>,
     pub prefix: Option<Lit<String>>,
     pub min: Option<Lit<usize>>,
@@ -62,6 +66,15 @@ pub struct Field<'a> {
     pub setting: Option<SettingField<'a>>,
     /// The span of a `#[resource]` attribute, if one is written.
     pub resource_attr: Option<Span>,
+}
+
+/// One part variable of a field: `host = "SMTP_HOST"` (or from a convention).
+pub struct FieldPart {
+    /// `None` for a key that names no part (reported by `valid`).
+    pub part: Option<resources_core::Part>,
+    pub key: String,
+    pub key_span: Span,
+    pub var: Lit<String>,
 }
 
 /// What `#[setting(...)]` says.
@@ -147,6 +160,24 @@ impl<'a> Field<'a> {
             explicit_env: attrs.env.is_some(),
             aliases: attrs.alias.iter().map(Lit::from).collect(),
             deprecated: attrs.deprecated.iter().map(Lit::from).collect(),
+            parts: attrs.parts.as_ref().map_or_else(Vec::new, |p| {
+                // An explicit `part = "…"` replaces the convention's variable for that part.
+                let explicit = |key: &str| {
+                    p.entries
+                        .iter()
+                        .any(|e| !e.conventional && Part::from_name(&e.key) == Part::from_name(key))
+                };
+                p.entries
+                    .iter()
+                    .filter(|e| !e.conventional || !explicit(&e.key))
+                    .map(|e| FieldPart {
+                        part: Part::from_name(&e.key),
+                        key: e.key.clone(),
+                        key_span: e.key_span,
+                        var: Lit::from(&e.var),
+                    })
+                    .collect()
+            }),
             example: attrs.example.as_ref().map(Lit::from),
             prefix: attrs.prefix.as_ref().map(Lit::from),
             min: attrs.min.as_ref().map(Lit::from),
@@ -183,6 +214,7 @@ impl<'a> Field<'a> {
             explicit_env: s.env.is_some(),
             aliases: s.alias.iter().map(Lit::from).collect(),
             deprecated: s.deprecated.iter().map(Lit::from).collect(),
+            parts: Vec::new(),
             example: None,
             prefix: None,
             min: None,

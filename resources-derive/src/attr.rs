@@ -29,6 +29,8 @@ pub struct FieldAttrs {
     #[darling(multiple)]
     pub deprecated: Vec<SpannedValue<String>>,
     pub example: Option<SpannedValue<String>>,
+    /// `parts(host = "SMTP_HOST", …)`, `parts = "libpq"`, `parts(aws, bucket = "S3_BUCKET")`.
+    pub parts: Option<PartsAttr>,
     pub flatten: Flag,
     pub prefix: Option<SpannedValue<String>>,
     pub min: Option<SpannedValue<usize>>,
@@ -92,5 +94,167 @@ impl Marks {
             resource: find("resource"),
             setting: find("setting"),
         }
+    }
+}
+
+/// The part variables of a field: conventions by name and explicit `part = "VAR"` pairs.
+pub struct PartsAttr {
+    /// The span of the whole `parts` value, for errors about the set.
+    pub span: Span,
+    /// `(part name as written, its span, variable, the variable's span)`.
+    pub entries: Vec<PartEntry>,
+    /// Conventions that are not known (name, span).
+    pub unknown_conventions: Vec<(String, Span)>,
+}
+
+pub struct PartEntry {
+    pub key: String,
+    pub key_span: Span,
+    pub var: SpannedValue<String>,
+    /// From a convention: an explicit entry for the same part replaces it.
+    pub conventional: bool,
+}
+
+/// The built-in sets of part variables.
+pub const CONVENTIONS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "libpq",
+        &[
+            ("host", "PGHOST"),
+            ("port", "PGPORT"),
+            ("user", "PGUSER"),
+            ("password", "PGPASSWORD"),
+            ("database", "PGDATABASE"),
+            ("security", "PGSSLMODE"),
+        ],
+    ),
+    (
+        "mailgun",
+        &[
+            ("host", "MAILGUN_SMTP_SERVER"),
+            ("port", "MAILGUN_SMTP_PORT"),
+            ("user", "MAILGUN_SMTP_LOGIN"),
+            ("password", "MAILGUN_SMTP_PASSWORD"),
+        ],
+    ),
+    (
+        "aws",
+        &[
+            ("region", "AWS_REGION"),
+            ("user", "AWS_ACCESS_KEY_ID"),
+            ("password", "AWS_SECRET_ACCESS_KEY"),
+            ("endpoint", "AWS_ENDPOINT_URL"),
+        ],
+    ),
+];
+
+impl PartsAttr {
+    fn push_convention(&mut self, name: &str, span: Span) {
+        match CONVENTIONS.iter().find(|(n, _)| *n == name) {
+            Some((_, pairs)) => {
+                for (key, var) in *pairs {
+                    self.entries.push(PartEntry {
+                        key: (*key).to_owned(),
+                        key_span: span,
+                        var: SpannedValue::new((*var).to_owned(), span),
+                        conventional: true,
+                    });
+                }
+            }
+            None => self.unknown_conventions.push((name.to_owned(), span)),
+        }
+    }
+}
+
+impl FromMeta for PartsAttr {
+    fn from_string(value: &str) -> darling::Result<Self> {
+        let mut out = PartsAttr {
+            span: Span::call_site(),
+            entries: Vec::new(),
+            unknown_conventions: Vec::new(),
+        };
+        out.push_convention(value, Span::call_site());
+        Ok(out)
+    }
+
+    fn from_meta(item: &syn::Meta) -> darling::Result<Self> {
+        let span = item.span();
+        let mut out = match item {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => {
+                    let mut out = PartsAttr {
+                        span,
+                        entries: Vec::new(),
+                        unknown_conventions: Vec::new(),
+                    };
+                    out.push_convention(&s.value(), s.span());
+                    return Ok(out);
+                }
+                other => {
+                    return Err(darling::Error::custom(
+                        "`parts` takes a convention (`parts = \"libpq\"`) or a list (`parts(host = \"SMTP_HOST\", port = \"SMTP_PORT\")`)",
+                    )
+                    .with_span(other));
+                }
+            },
+            syn::Meta::List(_) => PartsAttr {
+                span,
+                entries: Vec::new(),
+                unknown_conventions: Vec::new(),
+            },
+            syn::Meta::Path(p) => {
+                return Err(darling::Error::custom(
+                    "`parts` needs its variables: `parts = \"libpq\"` or `parts(host = \"SMTP_HOST\", port = \"SMTP_PORT\", …)`",
+                )
+                .with_span(p));
+            }
+        };
+        let syn::Meta::List(list) = item else {
+            return Ok(out);
+        };
+        let items = darling::ast::NestedMeta::parse_meta_list(list.tokens.clone())?;
+        let mut errors = darling::Error::accumulator();
+        for nested in items {
+            match nested {
+                darling::ast::NestedMeta::Meta(syn::Meta::Path(p)) => {
+                    let name = p
+                        .get_ident()
+                        .map_or_else(|| quote::ToTokens::to_token_stream(&p).to_string(), ToString::to_string);
+                    out.push_convention(&name, p.span());
+                }
+                darling::ast::NestedMeta::Meta(syn::Meta::NameValue(nv)) => {
+                    let key = nv
+                        .path
+                        .get_ident()
+                        .map_or_else(String::new, ToString::to_string);
+                    match &nv.value {
+                        syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(s),
+                            ..
+                        }) => out.entries.push(PartEntry {
+                            key,
+                            key_span: nv.path.span(),
+                            var: SpannedValue::new(s.value(), s.span()),
+                            conventional: false,
+                        }),
+                        other => errors.push(
+                            darling::Error::custom(format!(
+                                "a part names its variable as a string: `{key} = \"…\"`; a part never has a value in code"
+                            ))
+                            .with_span(other),
+                        ),
+                    }
+                }
+                other => errors.push(
+                    darling::Error::custom("expected `part = \"VARIABLE\"` or a convention name (`libpq`, `mailgun`, `aws`)")
+                        .with_span(&other),
+                ),
+            }
+        }
+        errors.finish()?;
+        Ok(out)
     }
 }

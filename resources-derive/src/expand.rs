@@ -259,12 +259,23 @@ fn col(f: &Field<'_>) -> TokenStream {
 fn extra(f: &Field<'_>) -> TokenStream {
     let aliases = f.aliases.iter().map(|a| &a.value);
     let deprecated = f.deprecated.iter().map(|a| &a.value);
+    let parts = f.parts.iter().filter_map(|p| {
+        let part = p.part?;
+        let variant = syn::Ident::new(&format!("{part:?}"), proc_macro2::Span::call_site());
+        let name = &p.var.value;
+        Some(quote!(__r::PartDecl { part: __r::Part::#variant, name: #name }))
+    });
     let example = f.example.as_ref().map_or("", |e| e.value.as_str());
     let prefix = f.flatten_prefix();
-    if f.aliases.is_empty() && f.deprecated.is_empty() && example.is_empty() && prefix.is_empty() {
+    if f.aliases.is_empty()
+        && f.deprecated.is_empty()
+        && f.parts.is_empty()
+        && example.is_empty()
+        && prefix.is_empty()
+    {
         quote!(__r::NONE)
     } else {
-        quote!(__r::Extra { aliases: &[#(#aliases),*], example: #example, prefix: #prefix, deprecated: &[#(#deprecated),*] })
+        quote!(__r::Extra { aliases: &[#(#aliases),*], example: #example, prefix: #prefix, deprecated: &[#(#deprecated),*], parts: &[#(#parts),*] })
     }
 }
 
@@ -332,6 +343,15 @@ pub fn doc_table(c: &Container<'_>) -> String {
             description: f.description.clone(),
             default: f.setting.as_ref().and_then(|s| s.default).map(written),
         });
+        let parts: Vec<(resources_core::Part, String)> = f
+            .parts
+            .iter()
+            .filter_map(|p| Some((p.part?, format!("{prefix}{}", p.var.value))))
+            .collect();
+        rows.extend(resources_core::doc::part_rows(
+            &format!("{prefix}{}", f.var.value),
+            &parts,
+        ));
     }
     let mut table = markdown_table(&rows);
     for row in flattened {

@@ -14,6 +14,7 @@ pub fn validate(c: &Container<'_>, acc: &mut Accumulator) {
     no_generics(c, acc);
     for f in &c.fields {
         setting_is_not_a_resource(f, acc);
+        parts_fit_the_kind(f, acc);
         no_literal_locator(c, f, acc);
         keys_fit_the_shape(f, acc);
         example_matches_kind(f, acc);
@@ -70,6 +71,83 @@ fn setting_is_not_a_resource(f: &Field<'_>, acc: &mut Accumulator) {
                 "this default is a resource handle: a locator in code defeats config; remove the default, make `{}` a resource field (`PostgresUrl`, `HttpUrl`, …) and set {} in the environment or a .env file",
                 f.name, f.var.value
             )));
+        }
+    }
+}
+
+/// Part variables name real parts of the field's kind, once each, on a single resource.
+fn parts_fit_the_kind(f: &Field<'_>, acc: &mut Accumulator) {
+    let Some(attr) = &f.attrs.parts else {
+        return;
+    };
+    for (name, span) in &attr.unknown_conventions {
+        let known: Vec<&str> = crate::attr::CONVENTIONS.iter().map(|(n, _)| *n).collect();
+        acc.push(err(*span, format!(
+            "unknown convention `{name}`: the built-in ones are {}; or name each part: `parts(host = \"…\", port = \"…\")`",
+            known.join(", ")
+        )));
+    }
+    let shape_error = match f.shape {
+        Shape::List => Some(
+            "`parts` does not apply to a `Vec` field: each indexed variable is a whole locator",
+        ),
+        Shape::Flatten => Some(
+            "`parts` does not apply to a flattened field: declare parts on the fields of the nested struct",
+        ),
+        _ => None,
+    };
+    if let Some(message) = shape_error {
+        acc.push(err(attr.span, message));
+        return;
+    }
+    let names: Vec<&str> = resources_core::Part::ALL.iter().map(|p| p.name()).collect();
+    let kind = builtin_name(f.locator_ty)
+        .and_then(|n| resources_core::__private::builtin_locator(&n).map(|l| (n, l)));
+    let mut seen: Vec<resources_core::Part> = Vec::new();
+    for p in &f.parts {
+        let Some(part) = p.part else {
+            let close = names
+                .iter()
+                .find(|n| crate::expand::edit_distance(n, &p.key) <= 2);
+            let message = match close {
+                Some(n) => format!("unknown part `{}`: did you mean `{n}`?", p.key),
+                None => format!(
+                    "unknown part `{}`: the parts are {}",
+                    p.key,
+                    names.join(", ")
+                ),
+            };
+            acc.push(err(p.key_span, message));
+            continue;
+        };
+        if seen.contains(&part) {
+            acc.push(err(
+                p.key_span,
+                format!("the {part} part is given twice: keep one variable for it"),
+            ));
+        }
+        seen.push(part);
+        if let Some((name, locator)) = &kind {
+            match locator.compose {
+                None => {
+                    acc.push(err(
+                        p.key_span,
+                        format!("`{name}` cannot be given as parts: set its one variable"),
+                    ));
+                    return;
+                }
+                Some(compose) if !compose.parts.contains(&part) => {
+                    let has: Vec<&str> = compose.parts.iter().map(|p| p.name()).collect();
+                    acc.push(err(
+                        p.key_span,
+                        format!(
+                            "`{name}` has no {part} part: its parts are {}",
+                            has.join(", ")
+                        ),
+                    ));
+                }
+                Some(_) => {}
+            }
         }
     }
 }
@@ -248,7 +326,12 @@ fn names_are_valid(c: &Container<'_>, acc: &mut Accumulator) {
                 )));
             }
         }
-        for alias in f.aliases.iter().chain(&f.deprecated) {
+        for alias in f
+            .aliases
+            .iter()
+            .chain(&f.deprecated)
+            .chain(f.parts.iter().map(|p| &p.var))
+        {
             if !valid_name(&alias.value) {
                 acc.push(name_error("variable name", alias));
             }
@@ -268,7 +351,12 @@ fn names_are_unique(c: &Container<'_>, acc: &mut Accumulator) {
             f.var.span,
             f.shape == Shape::List,
         ));
-        for alias in f.aliases.iter().chain(&f.deprecated) {
+        for alias in f
+            .aliases
+            .iter()
+            .chain(&f.deprecated)
+            .chain(f.parts.iter().map(|p| &p.var))
+        {
             names.push((format!("{prefix}{}", alias.value), alias.span, false));
         }
     }

@@ -23,6 +23,17 @@ pub fn app_json(manifest: &'static Manifest) -> String {
         let value = v.decl.default.map_or_else(String::new, |d| {
             format!(",\n      \"value\": {}", json_string(&d.text()))
         });
+        let parts = v.parts.iter().map(|(part, name)| {
+            format!(
+                "    {}: {{\n      \"description\": {},\n      \"required\": false\n    }}",
+                json_string(name),
+                json_string(&format!(
+                    "The {part} of {}, when {} is unset.",
+                    v.name, v.name
+                )),
+            )
+        });
+        let parts: Vec<String> = parts.collect();
         for (name, required) in names {
             entries.push(format!(
                 "    {}: {{\n      \"description\": {},\n      \"required\": {required}{value}\n    }}",
@@ -30,6 +41,7 @@ pub fn app_json(manifest: &'static Manifest) -> String {
                 json_string(&v.description),
             ));
         }
+        entries.extend(parts);
     }
     format!("{{\n  \"env\": {{\n{}\n  }}\n}}\n", entries.join(",\n"))
 }

@@ -96,6 +96,15 @@ pub fn dotenv(manifest: &'static Manifest) -> String {
             }
             out.push_str(&format!("{name}={example}\n"));
         }
+        if !v.parts.is_empty() {
+            comment(
+                &mut out,
+                &format!("or give {} as parts (each optional):", v.name),
+            );
+            for (part, name) in &v.parts {
+                out.push_str(&format!("# {name}=    ({part})\n"));
+            }
+        }
     }
     out
 }

@@ -23,6 +23,20 @@ pub fn json_string(text: &str) -> String {
     out
 }
 
+fn json_parts(parts: &[(crate::Part, String)]) -> String {
+    let items: Vec<String> = parts
+        .iter()
+        .map(|(p, n)| {
+            format!(
+                "{{\"part\": {}, \"name\": {}}}",
+                json_string(p.name()),
+                json_string(n)
+            )
+        })
+        .collect();
+    format!("[{}]", items.join(", "))
+}
+
 fn json_list(items: &[String]) -> String {
     let items: Vec<String> = items.iter().map(|s| json_string(s)).collect();
     format!("[{}]", items.join(", "))
@@ -42,6 +56,7 @@ pub const JSON_SCHEMA_VERSION: u32 = 1;
 ///       "name": "APP_DATABASE_URL",      // with every prefix; for a list, the stem
 ///       "aliases": ["APP_PG_URL"],       // tried in order after name
 ///       "deprecated": [],                // tried after the aliases, with a warning
+///       "parts": [{"part": "host", "name": "PGHOST"}],  // variables holding parts of it
 ///       "file_name": "APP_DATABASE_URL_FILE", // for a list: "APP_SHARDS_URL_<i>_FILE"
 ///       "field": "db",                   // dotted path: "replica.url"
 ///       "kind": "PostgreSQL",
@@ -72,10 +87,11 @@ pub fn json(manifest: &'static Manifest) -> String {
             .default_port()
             .map_or_else(|| "null".to_owned(), |p| p.to_string());
         vars.push(format!(
-            "    {{\n      \"name\": {},\n      \"aliases\": {},\n      \"deprecated\": {},\n      \"file_name\": {},\n      \"field\": {},\n      \"kind\": {},\n      \"schemes\": {},\n      \"default_port\": {port},\n      \"required\": {required},\n      \"list\": {list},\n      \"description\": {},\n      \"example\": {},\n      \"credentials\": {},\n      \"setting\": {},\n      \"default\": {}\n    }}",
+            "    {{\n      \"name\": {},\n      \"aliases\": {},\n      \"deprecated\": {},\n      \"parts\": {},\n      \"file_name\": {},\n      \"field\": {},\n      \"kind\": {},\n      \"schemes\": {},\n      \"default_port\": {port},\n      \"required\": {required},\n      \"list\": {list},\n      \"description\": {},\n      \"example\": {},\n      \"credentials\": {},\n      \"setting\": {},\n      \"default\": {}\n    }}",
             json_string(&v.name),
             json_list(&v.aliases),
             json_list(&v.deprecated),
+            json_parts(&v.parts),
             json_string(&v.file_name()),
             json_string(&v.field_path),
             json_string(info.kind),

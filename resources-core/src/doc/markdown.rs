@@ -127,10 +127,10 @@ pub fn markdown_flatten_row(prefix: &str, type_name: &str, description: &str) ->
 
 /// The rows of every variable of `manifest`, flattened fields expanded.
 pub fn rows(manifest: &'static Manifest) -> Vec<TableRow> {
-    manifest
-        .vars()
-        .into_iter()
-        .map(|v| TableRow {
+    let mut rows = Vec::new();
+    for v in manifest.vars() {
+        let parts = part_rows(&v.name, &v.parts);
+        rows.push(TableRow {
             kind: v.info().kind.to_owned(),
             presence: v.decl.presence,
             default: v.decl.default.map(|d| d.text()),
@@ -138,6 +138,29 @@ pub fn rows(manifest: &'static Manifest) -> Vec<TableRow> {
             variable: v.name,
             aliases: v.aliases,
             deprecated: v.deprecated,
+        });
+        rows.extend(parts);
+    }
+    rows
+}
+
+/// The rows of the part variables of `variable`: each optional, read when `variable` is unset
+/// (the user and password also complete a URL written without them).
+pub fn part_rows(variable: &str, parts: &[(crate::Part, String)]) -> Vec<TableRow> {
+    parts
+        .iter()
+        .map(|(part, name)| TableRow {
+            variable: name.clone(),
+            aliases: Vec::new(),
+            kind: format!("{part} of `{variable}`"),
+            presence: Presence::Optional,
+            description: if part.is_credential() {
+                format!("The {part}, when `{variable}` is unset or written without it.")
+            } else {
+                format!("The {part}, when `{variable}` is unset.")
+            },
+            default: None,
+            deprecated: Vec::new(),
         })
         .collect()
 }

@@ -16,6 +16,6 @@ pub use drift::{BLESS_VAR, Drift, assert_current, check_current, check_file, lin
 pub use flag::{Format, check_config, env_docs_request, handle_env_docs_flag, wants_check_config};
 pub use json::{JSON_SCHEMA_VERSION, json, json_string};
 pub use markdown::{
-    TableRow, markdown, markdown_cell, markdown_flatten_row, markdown_table, presence_label, rows,
-    variable_label,
+    TableRow, markdown, markdown_cell, markdown_flatten_row, markdown_table, part_rows,
+    presence_label, rows, variable_label,
 };

@@ -1,7 +1,7 @@
 //! The columns `#[derive(Resources)]` writes, folded into manifest entries in const evaluation,
 //! and the functions of the built-in locator types the derive looks up at compile time.
 
-use crate::locator::Locator;
+use crate::locator::{Locator, PartDecl};
 use crate::resources::Resources;
 
 use crate::setting::{FromStrSetting, SerdeSetting, Setting};
@@ -141,6 +141,8 @@ pub struct Extra {
     pub prefix: &'static str,
     /// Deprecated names, tried after the aliases.
     pub deprecated: &'static [&'static str],
+    /// Variables holding parts of the locator.
+    pub parts: &'static [PartDecl],
 }
 
 /// A field with no alias, example or prefix.
@@ -149,6 +151,7 @@ pub const NONE: Extra = Extra {
     example: "",
     prefix: "",
     deprecated: &[],
+    parts: &[],
 };
 
 const PLACEHOLDER: Entry = Entry::Var(VarDecl {
@@ -156,6 +159,7 @@ const PLACEHOLDER: Entry = Entry::Var(VarDecl {
     name: "",
     aliases: &[],
     deprecated: &[],
+    parts: &[],
     presence: Presence::Required,
     description: "",
     example: None,
@@ -184,6 +188,7 @@ pub const fn entries<const N: usize>(
                 name: names[i],
                 aliases: extra.aliases,
                 deprecated: extra.deprecated,
+                parts: extra.parts,
                 presence,
                 description: docs[i],
                 example: if extra.example.is_empty() {
@@ -200,6 +205,7 @@ pub const fn entries<const N: usize>(
                 name: names[i],
                 aliases: extra.aliases,
                 deprecated: extra.deprecated,
+                parts: extra.parts,
                 presence,
                 description: docs[i],
                 example: None,

@@ -59,6 +59,7 @@ fn walk(
                     aliases: decl.aliases,
                     field: Some(decl.field),
                     deprecated: decl.deprecated,
+                    parts: decl.parts,
                 };
                 let info = (decl.locator.info)();
                 // The example is shown redacted, as in the docs.
@@ -67,6 +68,10 @@ fn walk(
                     kind: info.kind,
                     example: &example,
                     field: Some((path, decl.field)),
+                    compose: decl
+                        .locator
+                        .compose
+                        .map(|c| (info.schemes.first().map_or("", |s| s.name), c)),
                 };
                 let value = load_var(
                     source,

@@ -108,6 +108,7 @@ impl<'s> Loader<'s> {
             kind: info.kind,
             example: &|| redact_example(LocatorFns::of::<L>(), info.example),
             field: var.field.map(|f| ("", f)),
+            compose: L::COMPOSE.map(|c| (info.schemes.first().map_or("", |s| s.name), c)),
         };
         load_var(
             self.source,

@@ -5,7 +5,7 @@ use std::any::Any;
 use std::fmt;
 
 use crate::error::LocatorError;
-use crate::locator::{Locator, LocatorInfo};
+use crate::locator::{Compose, Locator, LocatorInfo, PartDecl};
 use crate::setting::{FromStrSetting, SerdeSetting, Setting};
 
 use super::values::{Erased, Values};
@@ -23,6 +23,8 @@ pub struct LocatorFns {
     pub parse: ParseFn,
     /// Parses and prints redacted (`None` if the text does not parse).
     pub redact: fn(&str) -> Option<String>,
+    /// How the locator is assembled from parts, if it can be.
+    pub compose: Option<Compose>,
 }
 
 fn redact_with<L: Locator>(text: &str) -> Option<String> {
@@ -36,6 +38,7 @@ impl LocatorFns {
             info: L::info,
             parse: parse_erased::<L>,
             redact: redact_with::<L>,
+            compose: L::COMPOSE,
         }
     }
 }
@@ -48,6 +51,7 @@ impl LocatorFns {
             info: setting_info::<T>,
             parse: parse_setting_erased::<T>,
             redact: redact_setting::<T>,
+            compose: None,
         }
     }
 }
@@ -59,6 +63,7 @@ impl LocatorFns {
             info: from_str_info::<T>,
             parse: parse_from_str_erased::<T>,
             redact: |_| None,
+            compose: None,
         }
     }
 
@@ -68,6 +73,7 @@ impl LocatorFns {
             info: serde_info::<T>,
             parse: T::parse_erased,
             redact: |_| None,
+            compose: None,
         }
     }
 }
@@ -204,6 +210,8 @@ pub struct VarDecl {
     pub aliases: &'static [&'static str],
     /// Deprecated names tried after the aliases; reading one gives a [`Warning`](crate::Warning).
     pub deprecated: &'static [&'static str],
+    /// Variables that hold parts of the locator (`SMTP_HOST`, `PGPASSWORD`, …).
+    pub parts: &'static [PartDecl],
     /// Required, optional, or an indexed list.
     pub presence: Presence,
     /// The first paragraph of the field's doc comment.
@@ -284,6 +292,8 @@ pub struct ResolvedVar {
     pub aliases: Vec<String>,
     /// The full deprecated names, still read with a warning.
     pub deprecated: Vec<String>,
+    /// The part variables (full names), when the locator may be given as parts.
+    pub parts: Vec<(crate::Part, String)>,
     /// The dotted field path (`replica.url`).
     pub field_path: String,
     /// The description: the doc comments of the flattened fields above it, then its own.
@@ -315,10 +325,11 @@ impl ResolvedVar {
     }
 }
 
-/// Renders `example` as its locator type prints it (credentials `***`); if it does not parse,
-/// a generic redaction that hides any userinfo password and sensitive parameter.
+/// Renders `example` as its locator type prints it (credentials `***`), or `""` (no example
+/// to show) when it does not parse as that type: an example its own kind refuses cannot be
+/// trusted to be redacted, since where its credentials sit is unknown.
 pub fn redact_example(locator: LocatorFns, example: &str) -> String {
-    (locator.redact)(example).unwrap_or_else(|| crate::locator::parse::redact_generic(example))
+    (locator.redact)(example).unwrap_or_default()
 }
 
 impl Manifest {
@@ -344,6 +355,11 @@ impl Manifest {
                         .deprecated
                         .iter()
                         .map(|a| format!("{prefix}{a}"))
+                        .collect(),
+                    parts: decl
+                        .parts
+                        .iter()
+                        .map(|p| (p.part, format!("{prefix}{}", p.name)))
                         .collect(),
                     field_path: format!("{path}{}", decl.field),
                     description: join_sentences(context, decl.description),
@@ -393,6 +409,8 @@ pub struct Var<'a> {
     pub field: Option<&'a str>,
     /// Deprecated names tried after the aliases; reading one gives a warning.
     pub deprecated: &'a [&'a str],
+    /// Variables holding parts of the locator.
+    pub parts: &'a [PartDecl],
 }
 
 impl<'a> Var<'a> {
@@ -403,7 +421,14 @@ impl<'a> Var<'a> {
             aliases: &[],
             field: None,
             deprecated: &[],
+            parts: &[],
         }
+    }
+
+    /// The same variable, also given as parts (`SMTP_HOST`, `SMTP_PORT`, …).
+    pub const fn parts(mut self, parts: &'a [PartDecl]) -> Self {
+        self.parts = parts;
+        self
     }
 
     /// The same variable, also read from `deprecated` names (after the aliases), with a warning.

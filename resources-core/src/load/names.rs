@@ -75,6 +75,13 @@ const fn count(m: &'static Manifest, chain: Chain, target: &Chain) -> usize {
                     }
                     d += 1;
                 }
+                let mut p = 0;
+                while p < v.parts.len() {
+                    if chain_eq(&push(chain, v.parts[p].name), target) {
+                        n += 1;
+                    }
+                    p += 1;
+                }
             }
             Entry::Flatten(f) => n += count(f.manifest, push(chain, f.prefix), target),
         }
@@ -110,6 +117,13 @@ const fn check_walk(
                         panic!("{}", message);
                     }
                     d += 1;
+                }
+                let mut p = 0;
+                while p < v.parts.len() {
+                    if count(root, EMPTY, &push(chain, v.parts[p].name)) > 1 {
+                        panic!("{}", message);
+                    }
+                    p += 1;
                 }
             }
             Entry::Flatten(f) => check_walk(f.manifest, push(chain, f.prefix), root, message),

@@ -2,6 +2,8 @@
 //! look the names up, parse, record a problem.
 
 use crate::error::{Problem, ProblemKind};
+use crate::locator::parts::complete_credentials;
+use crate::locator::{Compose, Part, PartValues};
 use crate::source::Source;
 
 use super::lookup::{Fetch, Scratch, fetch};
@@ -17,6 +19,8 @@ pub(crate) struct Context<'c> {
     pub example: &'c dyn Fn() -> String,
     /// The field path: `(path of the enclosing flattened fields, field)`.
     pub field: Option<(&'c str, &'c str)>,
+    /// The kind's canonical scheme and how it is assembled from parts, for a field with parts.
+    pub compose: Option<(&'static str, Compose)>,
 }
 
 /// The non-generic loading step shared by every variable: look the names up, parse with
@@ -96,7 +100,19 @@ pub(crate) fn load_var(
             .nth(index)
             .unwrap_or(var.name)
     };
-    match fetch(source, prefix, names, scratch) {
+    let main = fetch(source, prefix, names, scratch);
+    if !var.parts.is_empty() {
+        let from_parts = FromParts {
+            source,
+            prefix,
+            var,
+            presence,
+            ctx,
+            parse,
+        };
+        return from_parts.load(main, &problem, problems, warnings, scratch);
+    }
+    match main {
         Fetch::Unset => {
             if presence == Presence::Required {
                 let aliases = var.aliases.iter().map(|a| format!("{prefix}{a}")).collect();
@@ -126,6 +142,199 @@ pub(crate) fn load_var(
         Fetch::Failed { var, what, origin } => {
             problems.push(failed(&var, what, origin));
             None
+        }
+    }
+}
+
+/// A field whose locator may also be given as parts (`SMTP_HOST`, `SMTP_PORT`, …), or whose
+/// credentials may stand beside its URL (`DATABASE_PASSWORD` beside `DATABASE_URL`).
+struct FromParts<'a, 'c> {
+    source: &'a dyn Source,
+    prefix: &'a str,
+    var: &'a Var<'a>,
+    presence: Presence,
+    ctx: &'a Context<'c>,
+    parse: fn(&str) -> Result<Erased, crate::LocatorError>,
+}
+
+impl FromParts<'_, '_> {
+    fn full(&self, name: &str) -> String {
+        format!("{}{name}", self.prefix)
+    }
+
+    fn part_var(&self, part: Part) -> String {
+        self.var
+            .parts
+            .iter()
+            .find(|d| d.part == part)
+            .map_or_else(|| self.full(self.var.name), |d| self.full(d.name))
+    }
+
+    fn load(
+        &self,
+        main: Fetch<'_>,
+        problem: &dyn Fn(&str, ProblemKind) -> Problem,
+        problems: &mut Vec<Problem>,
+        warnings: &mut Vec<Warning>,
+        scratch: &mut Scratch,
+    ) -> Option<Erased> {
+        let main_name = self.full(self.var.name);
+        // Every part that is set, read like any variable (`_FILE` included).
+        let mut values = PartValues::new();
+        let mut set: Vec<(Part, String, String)> = Vec::new();
+        let mut unreadable = false;
+        for decl in self.var.parts {
+            match fetch(self.source, self.prefix, [decl.name], scratch) {
+                Fetch::Unset => {}
+                Fetch::Found { text, from, .. } => {
+                    values.set(decl.part, text.into_owned());
+                    set.push((decl.part, self.full(decl.name), from.to_string()));
+                }
+                Fetch::Failed { var, what, origin } => {
+                    let mut p = problem(&var, what).with_part();
+                    if let Some(o) = origin {
+                        p = p.with_origin(o);
+                    }
+                    problems.push(p);
+                    unreadable = true;
+                }
+            }
+        }
+        let part_problem = |part: Part, message: String| {
+            let mut p = problem(&self.part_var(part), ProblemKind::Parts(message)).with_part();
+            if let Some((_, _, origin)) = set.iter().find(|(p, _, _)| *p == part) {
+                p = p.with_origin(origin.clone());
+            }
+            p
+        };
+        match main {
+            Fetch::Failed { var, what, origin } => {
+                let mut p = problem(&var, what);
+                if let Some(o) = origin {
+                    p = p.with_origin(o);
+                }
+                problems.push(p);
+                None
+            }
+            Fetch::Found { index, text, from } => {
+                let used = std::iter::once(self.var.name)
+                    .chain(self.var.aliases.iter().copied())
+                    .chain(self.var.deprecated.iter().copied())
+                    .nth(index)
+                    .unwrap_or(self.var.name);
+                let used = self.full(used);
+                if let Some((_, name, _)) = set.iter().find(|(p, _, _)| !p.is_credential()) {
+                    problems.push(
+                        problem(
+                            &used,
+                            ProblemKind::Parts(format!(
+                                "set {used} or its parts, not both: {name} is set too; unset one of them"
+                            )),
+                        )
+                        .with_origin(from.to_string()),
+                    );
+                    return None;
+                }
+                if unreadable {
+                    return None;
+                }
+                let (user, password) = (values.get(Part::User), values.get(Part::Password));
+                let text = if user.is_some() || password.is_some() {
+                    match complete_credentials(&text, user, password) {
+                        Ok(t) => std::borrow::Cow::Owned(t),
+                        Err(part) => {
+                            let twice = self.part_var(part);
+                            problems.push(part_problem(
+                                part,
+                                format!(
+                                    "the {part} is given twice: in {used} and in {twice}; keep one of them"
+                                ),
+                            ));
+                            return None;
+                        }
+                    }
+                } else {
+                    text
+                };
+                match (self.parse)(&text) {
+                    Ok(v) => {
+                        if index > self.var.aliases.len() {
+                            warnings.push(Warning::Deprecated {
+                                used,
+                                replacement: main_name,
+                            });
+                        }
+                        Some(v)
+                    }
+                    Err(e) => {
+                        problems.push(
+                            problem(&used, ProblemKind::Invalid(e)).with_origin(from.to_string()),
+                        );
+                        None
+                    }
+                }
+            }
+            Fetch::Unset if set.is_empty() => {
+                if unreadable {
+                    return None;
+                }
+                if self.presence == Presence::Required {
+                    problems.push(problem(
+                        &main_name,
+                        ProblemKind::MissingWithParts {
+                            aliases: self.var.aliases.iter().map(|a| self.full(a)).collect(),
+                            parts: self.var.parts.iter().map(|d| self.full(d.name)).collect(),
+                        },
+                    ));
+                }
+                None
+            }
+            Fetch::Unset => {
+                if unreadable {
+                    return None;
+                }
+                let Some((scheme, compose)) = self.ctx.compose else {
+                    problems.push(problem(
+                        &main_name,
+                        ProblemKind::Parts(format!(
+                            "this kind cannot be assembled from parts: set {main_name}"
+                        )),
+                    ));
+                    return None;
+                };
+                let url = match (compose.write)(scheme, &values) {
+                    Ok(url) => url,
+                    Err(e) => {
+                        let p = match e.part {
+                            Some(part) if values.get(part).is_none() => {
+                                let because =
+                                    set.first().map_or_else(String::new, |(_, n, _)| n.clone());
+                                part_problem(
+                                    part,
+                                    format!(
+                                        "not set, but the {part} is required because {because} is set: set it too, or set {main_name} instead"
+                                    ),
+                                )
+                            }
+                            Some(part) => part_problem(part, e.message),
+                            None => problem(&main_name, ProblemKind::Parts(e.message)),
+                        };
+                        problems.push(p);
+                        return None;
+                    }
+                };
+                match (self.parse)(&url) {
+                    Ok(v) => Some(v),
+                    Err(e) => {
+                        let names: Vec<&str> = set.iter().map(|(_, n, _)| n.as_str()).collect();
+                        problems.push(
+                            problem(&main_name, ProblemKind::Invalid(e))
+                                .with_origin(format!("its parts {}", names.join(", "))),
+                        );
+                        None
+                    }
+                }
+            }
         }
     }
 }

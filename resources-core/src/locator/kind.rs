@@ -2,6 +2,14 @@
 //!
 //! Each kind is a marker type implementing [`Kind`]; its locator type is the alias
 //! `ServiceUrl<kind>` named in the crate root (`PostgresUrl = ServiceUrl<Postgres>`).
+//!
+//! User names: every built-in kind prints a user name written without a password as `***`
+//! ([`Kind::LONE_USERNAME_SECRET`]): in the HTTP, S3 and CouchDB kinds it is how tokens and
+//! access keys are passed (`https://ghp_…@…`, `https://TOKEN:x-oauth-basic@…`), and in the
+//! database kinds a lone user name is as often a password pasted without its user (the driver
+//! still gets it as the user name: `username()` returns it). NATS and the HTTPS API kind go
+//! further ([`Kind::TOKEN_USERNAME`]): the user name is always redacted, and returned by
+//! `password()` when it comes alone.
 
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -66,6 +74,57 @@ impl Kind for Postgres {
     const HOST_REQUIRED: bool = false;
     const MAX_HOSTS: usize = usize::MAX;
     const UNIX_SOCKETS: bool = true;
+    const COMPOSE: crate::Compose = crate::Compose::LIBPQ;
+    // libpq's parameter key words (which refuses any other), and sqlx's additions.
+    const PARAMS: &'static [&'static str] = &[
+        "host",
+        "hostaddr",
+        "port",
+        "dbname",
+        "user",
+        "password",
+        "passfile",
+        "requireauth",
+        "channelbinding",
+        "connecttimeout",
+        "clientencoding",
+        "options",
+        "applicationname",
+        "fallbackapplicationname",
+        "keepalives",
+        "keepalivesidle",
+        "keepalivesinterval",
+        "keepalivescount",
+        "keepalivesretries",
+        "tcpusertimeout",
+        "replication",
+        "gssencmode",
+        "sslmode",
+        "requiressl",
+        "sslnegotiation",
+        "sslcompression",
+        "sslcert",
+        "sslkey",
+        "sslkeylogfile",
+        "sslpassword",
+        "sslcertmode",
+        "sslrootcert",
+        "sslcrl",
+        "sslcrldir",
+        "sslsni",
+        "requirepeer",
+        "sslminprotocolversion",
+        "sslmaxprotocolversion",
+        "minprotocolversion",
+        "maxprotocolversion",
+        "krbsrvname",
+        "gsslib",
+        "gssdelegation",
+        "service",
+        "targetsessionattrs",
+        "loadbalancehosts",
+        "statementcachecapacity",
+    ];
 
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
         check_choice(
@@ -257,6 +316,8 @@ impl Kind for Redis {
     ];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "redis://:PASSWORD@cache.example.com:6379/0";
+    // redis-rs's parameters (`user` and `pass` for the unix forms).
+    const PARAMS: &'static [&'static str] = &["db", "protocol", "user", "pass", "password"];
 
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
         if url.path_index_text().is_some_and(|p| p.contains('/')) {
@@ -324,6 +385,21 @@ impl Kind for Amqp {
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "amqp://app:PASSWORD@mq.example.com:5672/%2F";
     const HOST_REQUIRED: bool = false;
+    // The RabbitMQ URI query parameters.
+    const PARAMS: &'static [&'static str] = &[
+        "heartbeat",
+        "connectiontimeout",
+        "channelmax",
+        "framemax",
+        "authmechanism",
+        "cacertfile",
+        "certfile",
+        "keyfile",
+        "verify",
+        "failifnopeercert",
+        "servernameindication",
+        "locale",
+    ];
 
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
         single_segment(
@@ -354,6 +430,7 @@ impl Kind for Smtp {
     const SCHEMES: &'static [Scheme] = &[Scheme::new("smtp", 25), Scheme::new("smtps", 465)];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "smtp://mailer:PASSWORD@smtp.example.com:587?tls=required";
+    const COMPOSE: crate::Compose = crate::Compose::SMTP;
 
     fn default_port(url: &ServiceUrl<Self>) -> Option<u16> {
         match (url.scheme(), url.param("tls")) {
@@ -410,6 +487,59 @@ impl Kind for Mongo {
     const EXAMPLE: &'static str = "mongodb://app:PASSWORD@mongo1.example.com:27017,mongo2.example.com:27017/app?replicaSet=rs0";
     const MAX_HOSTS: usize = usize::MAX;
     const UNIX_SOCKETS: bool = true;
+    // The connection string spec's options.
+    const PARAMS: &'static [&'static str] = &[
+        "appname",
+        "authmechanism",
+        "authmechanismproperties",
+        "authsource",
+        "compressors",
+        "connecttimeoutms",
+        "directconnection",
+        "heartbeatfrequencyms",
+        "journal",
+        "loadbalanced",
+        "localthresholdms",
+        "maxidletimems",
+        "maxpoolsize",
+        "maxconnecting",
+        "maxstalenessseconds",
+        "minpoolsize",
+        "proxyhost",
+        "proxyport",
+        "proxyusername",
+        "proxypassword",
+        "readconcernlevel",
+        "readpreference",
+        "readpreferencetags",
+        "replicaset",
+        "retryreads",
+        "retrywrites",
+        "servermonitoringmode",
+        "serverselectiontimeoutms",
+        "serverselectiontryonce",
+        "sockettimeoutms",
+        "srvmaxhosts",
+        "srvservicename",
+        "ssl",
+        "timeoutms",
+        "tls",
+        "tlsallowinvalidcertificates",
+        "tlsallowinvalidhostnames",
+        "tlscafile",
+        "tlscertificatekeyfile",
+        "tlscertificatekeyfilepassword",
+        "tlsdisablecertificaterevocationcheck",
+        "tlsdisableocspendpointcheck",
+        "tlsinsecure",
+        "uuidrepresentation",
+        "w",
+        "waitqueuemultiple",
+        "waitqueuetimeoutms",
+        "wtimeoutms",
+        "zlibcompressionlevel",
+        "gssapiservicename",
+    ];
 
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
         for e in url.hosts() {
@@ -431,11 +561,10 @@ impl Kind for Mongo {
             ));
         }
         if url.parts.password.as_deref().is_some() && url.raw_password_has_colon() {
-            return Err(LocatorError::new(
-                Self::NAME,
-                ErrorKind::UnencodedCharacter(':'),
-                None,
-            ));
+            return Err(
+                LocatorError::new(Self::NAME, ErrorKind::UnencodedInSecret, None)
+                    .in_secret(crate::SecretPart::Password),
+            );
         }
         if let Some(db) = url.database()
             && db
@@ -519,21 +648,9 @@ impl Kind for Api {
     const SCHEMES: &'static [Scheme] = &[Scheme::new("https", 443)];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "https://TOKEN@api.example.com/v1";
-    const SECRET_PARAMS: &'static [&'static str] = &[
-        "access_token",
-        "api_token",
-        "apitoken",
-        "private_token",
-        "client_secret",
-        "license_key",
-        "api-key",
-        "license-key",
-        "x-api-key",
-        "x-insert-key",
-        "x-license-key",
-        "signature",
-        "sig",
-    ];
+    // Beyond the common names (`access_token`, `api-key`, `client_secret`, `signature`, `sig`…).
+    const SECRET_PARAMS: &'static [&'static str] =
+        &["license_key", "x-insert-key", "x-license-key"];
     const TOKEN_USERNAME: bool = true;
 }
 
@@ -555,12 +672,7 @@ impl Kind for S3 {
     ];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "s3://my-bucket/uploads/";
-    const SECRET_PARAMS: &'static [&'static str] = &[
-        "x-amz-signature",
-        "x-amz-security-token",
-        "x-amz-credential",
-        "signature",
-    ];
+    const COMPOSE: crate::Compose = crate::Compose::S3;
 
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
         let Some(bucket) = url.bucket() else {

@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::str::FromStr;
 
 use super::parse::{self, Param};
-use crate::error::{ErrorKind, LocatorError};
+use crate::error::{ErrorKind, LocatorError, SecretPart};
 use crate::locator::{Endpoint, Host, Locator, LocatorInfo, Scheme};
 
 /// What differs between the list kinds.
@@ -85,11 +85,26 @@ fn parse_list(input: &str, rules: &ListRules) -> Result<ServerList, LocatorError
             }
             let info = &entry[..a];
             let (user, password) = info.split_once(':').unwrap_or((info, ""));
-            list.username = Some(parse::decode(name, user, at)?.into_owned());
+            list.username = Some(
+                parse::decode(name, user, at)
+                    .map_err(|e| e.in_secret(SecretPart::UserName))?
+                    .into_owned(),
+            );
+            let mut placeholder = false;
             if !password.is_empty() {
                 let p_at = at + user.len() + 1;
-                parse::decode(name, password, p_at)?;
+                let decoded = parse::decode(name, password, p_at)
+                    .map_err(|e| e.in_secret(SecretPart::Password))?;
+                placeholder = parse::LONE_USER_PASSWORDS
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(&decoded));
                 list.secret_spans.push(p_at..p_at + password.len());
+            }
+            if !user.is_empty() && (password.is_empty() || placeholder) {
+                // A SASL user name without its password: likely the password itself, pasted
+                // alone (or a token, before `x-oauth-basic`). It stays `username()`, printed
+                // `***`.
+                list.secret_spans.push(at..at + user.len());
             }
             at += a + 1;
             entry = &entry[a + 1..];
@@ -120,15 +135,21 @@ fn parse_list(input: &str, rules: &ListRules) -> Result<ServerList, LocatorError
         offset += piece.len() + 1;
     }
     if let Some(start) = query {
-        parse::parse_query(
+        let query_rules = parse::QueryRules {
             name,
-            &[],
+            secret_params: &[],
+            known_params: &[],
+            after_secret_path: false,
+        };
+        parse::parse_query(
+            &query_rules,
             input,
             start,
             &mut list.query,
             &mut list.secret_spans,
         )?;
     }
+    list.secret_spans.sort_by_key(|r| r.start);
     Ok(list)
 }
 
@@ -159,7 +180,9 @@ macro_rules! list_locator_impls {
         impl $ty {
             /// Parses and validates a server list.
             pub fn parse(input: &str) -> Result<Self, LocatorError> {
-                parse_list(input, &$rules).map($ty)
+                parse_list(input, &$rules)
+                    .map($ty)
+                    .map_err(|e| parse::conceal(input, &[], false, e))
             }
 
             /// Every server, with the port as written.
@@ -284,7 +307,8 @@ const MEMCACHED: ListRules = ListRules {
 
 /// Memcached servers: `h1:11211,h2`, `memcache://h1:11211,h2?timeout=10`, comma-joined
 /// `memcache://` URLs, or a socket `memcache:///var/run/memcached.sock`. A SASL
-/// `user:password@` on the first server is redacted.
+/// `user:password@` on the first server is redacted (the password, or a user name written
+/// without one, which is likely a pasted password).
 ///
 /// ```
 /// use resources_core::MemcachedServers;

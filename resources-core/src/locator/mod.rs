@@ -12,12 +12,14 @@ mod endpoint;
 pub mod kind;
 pub(crate) mod list;
 pub(crate) mod parse;
+pub(crate) mod parts;
 pub(crate) mod pem;
 mod scheme;
 pub(crate) mod secret;
 
 pub use endpoint::{Endpoint, Host};
 use parse::{Parts, Rules};
+pub use parts::{Compose, Part, PartDecl, PartError, PartValues};
 pub use scheme::{Scheme, Shape};
 use secret::Secret;
 
@@ -52,6 +54,10 @@ pub trait Locator: Sized + Send + Sync + fmt::Debug + fmt::Display + 'static {
 
     /// What kind of locator this is, for the manifest, docs and messages.
     fn info() -> LocatorInfo;
+
+    /// How the locator is assembled from parts (`#[resource(parts(…))]`); `None` when it
+    /// cannot be (list-shaped locators, secrets).
+    const COMPOSE: Option<Compose> = None;
 }
 
 /// The description of a locator type: kind name, schemes, default port, an example.
@@ -120,13 +126,29 @@ pub trait Kind: Sized + Send + Sync + 'static {
     const MAX_HOSTS: usize = 1;
     /// Whether a percent-encoded absolute path is accepted as a unix socket host.
     const UNIX_SOCKETS: bool = false;
-    /// Query parameters holding credentials, beyond the common list.
+    /// Query parameters holding credentials, beyond the common list (see
+    /// [`is_sensitive_param`](crate::is_sensitive_param); compared folded: case, `-`, `_` and
+    /// `.` do not matter).
     const SECRET_PARAMS: &'static [&'static str] = &[];
+    /// The query parameters the kind's client knows, folded (lowercase, without `-`, `_`, `.`);
+    /// empty (the default) when any name goes. When given, a parameter after a credential
+    /// parameter must be one of them or a credential: otherwise it is likely the rest of a
+    /// credential holding a raw `&`, and the locator is refused rather than half printed.
+    const PARAMS: &'static [&'static str] = &[];
     /// Path segments (0-based) holding credentials, for APIs that put a token in the path.
     const SECRET_PATH_SEGMENTS: &'static [usize] = &[];
+    /// How a URL of this kind is assembled from parts (`#[resource(parts(…))]`).
+    const COMPOSE: Compose = Compose::URL;
     /// Whether the user name may be a token (NATS, many HTTP APIs): it is redacted like the
     /// password, and a user name without a password is returned by `password()`.
     const TOKEN_USERNAME: bool = false;
+    /// Whether a user name written alone (`scheme://NAME@host`, `NAME:@host`) or with GitHub's
+    /// placeholder password (`NAME:x-oauth-basic@host`) is printed `***`. Such a name is often a
+    /// token (`https://ghp_…@api.github.com`) or a password pasted without its user, so every
+    /// built-in kind says `true` (the default). It stays a user name: `username()` returns it,
+    /// `password()` does not, and [`has_credentials`](ServiceUrl::has_credentials) does not
+    /// count it. Say `false` for a kind whose lone user name is never secret.
+    const LONE_USERNAME_SECRET: bool = true;
 
     /// The port a client uses when none is written. By default the scheme's.
     fn default_port(url: &ServiceUrl<Self>) -> Option<u16> {
@@ -149,8 +171,10 @@ pub trait Kind: Sized + Send + Sync + 'static {
 /// A URL-shaped locator of kind `K`: parsed, validated and redacted.
 ///
 /// Use the aliases ([`PostgresUrl`](crate::PostgresUrl), [`RedisUrl`](crate::RedisUrl), …).
-/// `Display` and `Debug` print the URL with its password and secret parameters as `***`;
-/// [`expose_url`](Self::expose_url) returns it exactly as configured, for the driver.
+/// `Display` and `Debug` print the URL with `***` for its password, a user name written
+/// without a password (it may be a token, see [`Kind::LONE_USERNAME_SECRET`]), credential
+/// parameters ([`is_sensitive_param`](crate::is_sensitive_param)) and credential path
+/// segments; [`expose_url`](Self::expose_url) returns it exactly as configured, for the driver.
 ///
 /// ```
 /// use resources_core::PostgresUrl;
@@ -179,10 +203,24 @@ impl<K: Kind> ServiceUrl<K> {
         secret_params: K::SECRET_PARAMS,
         secret_path_segments: K::SECRET_PATH_SEGMENTS,
         token_username: K::TOKEN_USERNAME,
+        lone_username_secret: K::LONE_USERNAME_SECRET,
+        known_params: K::PARAMS,
     };
 
-    /// Parses and validates `input` as a locator of kind `K`.
+    /// Parses and validates `input` as a locator of kind `K`. An error inside a part that may
+    /// hold a credential names the part, without a byte offset ([`LocatorError::secret_part`]).
     pub fn parse(input: &str) -> Result<Self, LocatorError> {
+        Self::parse_unconcealed(input).map_err(|e| {
+            parse::conceal(
+                input,
+                K::SECRET_PARAMS,
+                !K::SECRET_PATH_SEGMENTS.is_empty(),
+                e,
+            )
+        })
+    }
+
+    fn parse_unconcealed(input: &str) -> Result<Self, LocatorError> {
         let parts = parse::parse(input, &Self::RULES)?;
         let mut url = ServiceUrl {
             raw: input.into(),
@@ -296,14 +334,17 @@ impl<K: Kind> ServiceUrl<K> {
         &self.raw
     }
 
-    /// Whether the locator carries a password, token or secret parameter.
+    /// Whether the locator carries a password, token or secret parameter (a lone user name of
+    /// a kind that is not a token kind is redacted but not counted).
     pub fn has_credentials(&self) -> bool {
-        !self.parts.secret_spans.is_empty()
+        self.parts.secret_spans.len() > usize::from(self.parts.lone_username)
     }
 }
 
 #[diagnostic::do_not_recommend]
 impl<K: Kind> Locator for ServiceUrl<K> {
+    const COMPOSE: Option<Compose> = Some(K::COMPOSE);
+
     fn parse_locator(input: &str) -> Result<Self, LocatorError> {
         Self::parse(input)
     }

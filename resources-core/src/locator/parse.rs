@@ -4,7 +4,8 @@
 //! clients use: several comma-separated hosts (libpq, MongoDB), percent-encoded unix socket
 //! paths as hosts, and path-only forms (`sqlite:`, `redis+unix:///…`). It keeps byte ranges of
 //! everything secret so `Display` can redact by position, and every error carries an offset
-//! instead of the text.
+//! instead of the text, or, inside a part that may hold a credential, the name of that part
+//! ([`conceal`]).
 
 use std::borrow::Cow;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -13,8 +14,8 @@ use std::path::PathBuf;
 
 use super::endpoint::{Endpoint, Host};
 use super::scheme::{Scheme, Shape};
-use super::secret::is_sensitive_param;
-use crate::error::{ErrorKind, LocatorError};
+use super::secret::{fold_param, is_sensitive_param};
+use crate::error::{ErrorKind, LocatorError, SecretPart};
 
 /// Schemes of the built-in kinds that always name a backing service (the audit's list too).
 pub(crate) const BACKING_SCHEMES: &[&str] = &[
@@ -91,6 +92,8 @@ pub(crate) struct Rules {
     pub secret_params: &'static [&'static str],
     pub secret_path_segments: &'static [usize],
     pub token_username: bool,
+    pub lone_username_secret: bool,
+    pub known_params: &'static [&'static str],
 }
 
 /// A decoded query parameter.
@@ -114,6 +117,9 @@ pub(crate) struct Parts {
     pub path: Option<Range<usize>>,
     pub query: Vec<Param>,
     pub secret_spans: Vec<Range<usize>>,
+    /// Whether one of the spans is a user name redacted only because it has no password
+    /// (it may be a token, but is not known to be a credential).
+    pub lone_username: bool,
 }
 
 fn err(rules: &Rules, kind: ErrorKind, at: usize) -> LocatorError {
@@ -398,7 +404,9 @@ pub(crate) fn parse(input: &str, rules: &Rules) -> Result<Parts, LocatorError> {
         path: None,
         query: Vec::new(),
         secret_spans: Vec::new(),
+        lone_username: false,
     };
+    let mut secret_path = false;
     let has_slashes = input[pos..].starts_with("//");
     let end = input[pos..].find('?').map_or(input.len(), |q| pos + q);
     match scheme.shape {
@@ -406,6 +414,14 @@ pub(crate) fn parse(input: &str, rules: &Rules) -> Result<Parts, LocatorError> {
             // `sqlite:data.db`, `sqlite://data.db`, `sqlite:///abs/data.db`, `sqlite::memory:`
             if has_slashes {
                 pos += 2;
+            }
+            // `sqlite://user:password@host/…` pasted where a file path goes (the password may
+            // hold a raw `/` or `?`): the path would print the password. A file name or a
+            // parameter holding `@` writes it %40.
+            if let Some(a) = input[pos..].find('@') {
+                return Err(
+                    err(rules, ErrorKind::UnescapedAt, pos + a).in_secret(SecretPart::UserInfo)
+                );
             }
             parts.path = Some(pos..end);
         }
@@ -474,14 +490,19 @@ pub(crate) fn parse(input: &str, rules: &Rules) -> Result<Parts, LocatorError> {
                 let path = &input[auth_end..end];
                 // Validate the encoding once, so accessors can decode without failing.
                 decode(rules.name, path, auth_end)?;
-                mark_secret_segments(rules, path, auth_end, &mut parts.secret_spans)?;
+                secret_path = mark_secret_segments(rules, path, &mut parts.secret_spans, auth_end)?;
             }
         }
     }
     if end < input.len() {
+        let query_rules = QueryRules {
+            name: rules.name,
+            secret_params: rules.secret_params,
+            known_params: rules.known_params,
+            after_secret_path: secret_path,
+        };
         parse_query(
-            rules.name,
-            rules.secret_params,
+            &query_rules,
             input,
             end + 1,
             &mut parts.query,
@@ -491,6 +512,9 @@ pub(crate) fn parse(input: &str, rules: &Rules) -> Result<Parts, LocatorError> {
     parts.secret_spans.sort_by_key(|r| r.start);
     Ok(parts)
 }
+
+/// Passwords that say "the user name is the token" (GitHub's `https://TOKEN:x-oauth-basic@…`).
+pub(crate) const LONE_USER_PASSWORDS: &[&str] = &["x-oauth-basic"];
 
 /// Parses `user:password@` at the start of the authority `range`; returns where hosts start.
 fn parse_userinfo(
@@ -513,90 +537,278 @@ fn parse_userinfo(
         Some((u, p)) => (u, Some(p)),
         None => (info, None),
     };
-    parts.username = Some(decode(rules.name, user, start)?.into_owned());
+    parts.username = Some(
+        decode(rules.name, user, start)
+            .map_err(|e| e.in_secret(SecretPart::UserName))?
+            .into_owned(),
+    );
+    let mut placeholder = false;
     if let Some(p) = password {
         let p_at = start + user.len() + 1;
-        parts.password = Some(decode(rules.name, p, p_at)?.into_owned());
+        let decoded = decode(rules.name, p, p_at)
+            .map_err(|e| e.in_secret(SecretPart::Password))?
+            .into_owned();
+        placeholder = LONE_USER_PASSWORDS
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(&decoded));
+        parts.password = Some(decoded);
         if !p.is_empty() {
             parts.secret_spans.push(p_at..p_at + p.len());
         }
     }
-    if rules.token_username && !user.is_empty() {
-        // `TOKEN@host`, `TOKEN:@host`, `api:KEY@host`, or a token holding a raw `:`: in these
-        // kinds the user name may itself be the credential, so it is redacted too.
+    let lone = password.is_none_or(str::is_empty);
+    if !user.is_empty()
+        && (rules.token_username || (rules.lone_username_secret && (lone || placeholder)))
+    {
+        // Token kinds: `TOKEN@host`, `TOKEN:@host`, `api:KEY@host`, or a token holding a raw
+        // `:`: the user name may itself be the credential. Other kinds: a user name without a
+        // password (or with GitHub's placeholder `x-oauth-basic`) is often a token
+        // (`https://ghp_…@api.github.com`) or a password pasted without its user.
         parts.secret_spans.push(start..start + user.len());
+        parts.lone_username = !rules.token_username && lone;
     }
     Ok(start + at + 1)
 }
 
-/// Marks the path segments that hold credentials. An empty one is refused: the credential is
-/// missing, or a raw `/` or `?` at its start shifted the URL's parts, which would print it.
+/// Marks the path segments that hold credentials; returns whether the kind has any.
+///
+/// Segments are counted as written, so a path that a client would normalise differently is
+/// refused: an empty segment (`//`, except a trailing `/`), or a `.` or `..` one (also as
+/// `%2e`), would shift which segment is the credential and print it. An empty credential
+/// segment is refused too: the credential is missing, or a raw `/` at its start shifted it.
 fn mark_secret_segments(
     rules: &Rules,
     path: &str,
-    at: usize,
     spans: &mut Vec<Range<usize>>,
-) -> Result<(), LocatorError> {
+    at: usize,
+) -> Result<bool, LocatorError> {
     if rules.secret_path_segments.is_empty() {
-        return Ok(());
+        return Ok(false);
     }
+    let refuse = |why: &'static str| {
+        LocatorError::new(rules.name, ErrorKind::BadPath(why.into()), None)
+            .in_secret(SecretPart::Path)
+    };
     let mut offset = at + 1;
     let segments: Vec<&str> = path[1..].split('/').collect();
     for (i, seg) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        let dots = decode(rules.name, seg, offset).is_ok_and(|d| d == "." || d == "..");
+        if dots || (seg.is_empty() && !last) {
+            return Err(refuse(
+                "a path that holds a credential cannot have empty, `.` or `..` segments (they shift which segment is the credential)",
+            ));
+        }
         if rules.secret_path_segments.contains(&i) {
             if seg.is_empty() {
-                return Err(err(
-                    rules,
-                    ErrorKind::BadPath(
-                        "a path segment that holds a credential is empty: write it, with `/` as %2F and `?` as %3F".into(),
-                    ),
-                    offset,
+                return Err(refuse(
+                    "a path segment that holds a credential is empty: write it, with `/` as %2F and `?` as %3F",
                 ));
             }
             spans.push(offset..offset + seg.len());
         }
         offset += seg.len() + 1;
     }
-    Ok(())
+    Ok(true)
+}
+
+/// What the query parser needs to know of a kind.
+pub(crate) struct QueryRules<'r> {
+    pub name: &'static str,
+    /// The kind's credential parameters beyond the common list.
+    pub secret_params: &'r [&'r str],
+    /// The parameters the kind's client knows (folded); empty when any name goes.
+    pub known_params: &'r [&'r str],
+    /// Whether a path segment holding a credential comes before the query (a raw `?` in it
+    /// would put its end in the query).
+    pub after_secret_path: bool,
+}
+
+/// A parameter name that may follow a credential: what a real parameter name looks like.
+fn plausible_key(raw: &str) -> bool {
+    raw.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'[' | b']'))
 }
 
 /// Parses the query starting at byte `start` into `query`, marking credential values in
-/// `spans` (the common sensitive names plus `secret_params`). Shared by URL and list locators.
+/// `spans` (the common sensitive names plus the kind's). Shared by URL and list locators.
+///
+/// A credential holding a raw `&` would be cut there, the rest read as more parameters and
+/// printed. So after a credential parameter (the *tail*), every entry must look like a
+/// parameter of its own: `name=value` with a plain name (letters, digits, `_`, `-`, `.`), and,
+/// for a kind that lists its parameters, a name its client knows. Anything else is refused
+/// naming the credential parameter, with the `%26` hint, and never a position or a part of
+/// the text. A query after a path segment that holds a credential is a tail from its start.
+/// What this cannot catch: a credential whose raw `&` is followed by text that is itself a
+/// well-formed parameter the kind accepts (`s3cr&sslmode=require`); percent-encode credentials.
 pub(crate) fn parse_query(
-    name: &'static str,
-    secret_params: &[&str],
+    rules: &QueryRules<'_>,
     input: &str,
     start: usize,
     query: &mut Vec<Param>,
     spans: &mut Vec<Range<usize>>,
 ) -> Result<(), LocatorError> {
+    let name = rules.name;
+    let bad = |param: &str, reason: &'static str| {
+        LocatorError::new(
+            name,
+            ErrorKind::BadParam {
+                name: param.to_owned(),
+                reason: reason.into(),
+            },
+            None,
+        )
+    };
+    // The credential parameter the tail follows (`None` before any).
+    let mut tail_of: Option<String> = None;
+    if rules.after_secret_path {
+        tail_of = Some(String::new());
+    }
     let mut offset = start;
     for pair in input[start..].split('&') {
-        if !pair.is_empty() {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let key = decode(name, k, offset)?.into_owned();
-            let v_at = offset + k.len() + 1;
-            let secret = is_sensitive_param(&key, secret_params);
-            if secret && v.is_empty() {
-                // Also what a credential starting with a raw `&` looks like.
-                return Err(LocatorError::new(
-                    name,
-                    ErrorKind::BadParam {
-                        name: key,
-                        reason: "holds a credential and is empty: write it, with `&` as %26".into(),
-                    },
-                    Some(v_at),
+        let pair_at = offset;
+        offset += pair.len() + 1;
+        if let Some(cred) = &tail_of {
+            let in_tail = |reason: &'static str| {
+                if cred.is_empty() {
+                    LocatorError::new(name, ErrorKind::BadPath(reason.into()), None)
+                        .in_secret(SecretPart::Path)
+                } else {
+                    bad(cred, reason)
+                }
+            };
+            let Some((k, _)) = pair.split_once('=') else {
+                return Err(in_tail(
+                    "a credential is followed by text that is not a `name=value` parameter: write `&` in a credential as %26 (`?` as %3F, `=` as %3D)",
+                ));
+            };
+            if !plausible_key(k) {
+                return Err(in_tail(
+                    "a credential is followed by a parameter with an odd name: write `&` in a credential as %26 (`%` as %25, `=` as %3D)",
                 ));
             }
-            let value = decode(name, v, v_at)?.into_owned();
-            if secret {
-                spans.push(v_at..v_at + v.len());
+            let folded = fold_param(k);
+            if !rules.known_params.is_empty()
+                && !rules.known_params.contains(&folded.as_str())
+                && !is_sensitive_param(k, rules.secret_params)
+            {
+                return Err(in_tail(
+                    "a credential is followed by a parameter this kind does not know: write `&` in a credential as %26",
+                ));
             }
-            query.push(Param { key, value, secret });
+        }
+        if pair.is_empty() {
+            continue;
+        }
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = match decode(name, k, pair_at) {
+            Ok(key) => key.into_owned(),
+            Err(e) => return Err(conceal_tail(e, tail_of.as_deref())),
+        };
+        let v_at = pair_at + k.len() + 1;
+        let secret = is_sensitive_param(&key, rules.secret_params);
+        if secret && v.is_empty() {
+            // Also what a credential starting with a raw `&` looks like.
+            return Err(bad(
+                &key,
+                "holds a credential and is empty: write it, with `&` as %26",
+            ));
+        }
+        let value = match decode(name, v, v_at) {
+            Ok(value) => value.into_owned(),
+            Err(_) if secret => {
+                return Err(bad(
+                    &key,
+                    "holds a credential with malformed percent-encoding (`%` must start `%XX` and decode to UTF-8; write `%` as %25)",
+                ));
+            }
+            Err(e) => return Err(conceal_tail(e, tail_of.as_deref())),
+        };
+        if secret {
+            spans.push(v_at..v_at + v.len());
+            if tail_of.as_deref().is_none_or(str::is_empty) {
+                tail_of = Some(key.clone());
+            }
+        }
+        query.push(Param { key, value, secret });
+    }
+    Ok(())
+}
+
+/// An error in the tail of a query (after a credential) named by the credential's part.
+fn conceal_tail(e: LocatorError, tail_of: Option<&str>) -> LocatorError {
+    match tail_of {
+        None => e,
+        Some("") => e.in_secret(SecretPart::Path),
+        Some(cred) => e.in_secret(SecretPart::Param(cred.to_owned())),
+    }
+}
+
+/// Moves an error whose byte offset falls where a credential may be into that part, so the
+/// offset (which tells the credential's length or the place of a character in it) and any
+/// offending character are dropped.
+///
+/// The parts are found on the raw text, conservatively, since the error may be that the text
+/// does not parse: the user info runs from after `://` (or the start) to the last `@`; a
+/// credential parameter's value runs to the end of the input (a raw `&` in it may have cut
+/// it); for a kind with credential path segments, the path runs to the end too.
+pub(crate) fn conceal(
+    input: &str,
+    secret_params: &[&str],
+    secret_path: bool,
+    e: LocatorError,
+) -> LocatorError {
+    match e
+        .position()
+        .and_then(|pos| secret_part_at(input, secret_params, secret_path, pos))
+    {
+        Some(part) => e.in_secret(part),
+        None => e,
+    }
+}
+
+fn secret_part_at(
+    input: &str,
+    secret_params: &[&str],
+    secret_path: bool,
+    pos: usize,
+) -> Option<SecretPart> {
+    let start = input.find("://").map_or(0, |i| i + 3);
+    let mut rest_at = start;
+    if let Some(at) = input[start..].rfind('@').map(|a| start + a) {
+        if (start..=at).contains(&pos) {
+            return Some(match input[start..at].find(':').map(|c| start + c) {
+                _ if pos == at => SecretPart::UserInfo,
+                Some(c) if pos == c => SecretPart::UserInfo,
+                Some(c) if pos > c => SecretPart::Password,
+                _ => SecretPart::UserName,
+            });
+        }
+        rest_at = at + 1;
+    }
+    let query = input[rest_at..].find('?').map(|q| rest_at + q);
+    if secret_path
+        && let Some(p) = input[rest_at..].find('/').map(|s| rest_at + s)
+        && query.is_none_or(|q| p < q)
+        && pos >= p
+    {
+        return Some(SecretPart::Path);
+    }
+    let q = query?;
+    let mut offset = q + 1;
+    for pair in input[q + 1..].split('&') {
+        if let Some((k, _)) = pair.split_once('=')
+            && let Ok(key) = decode("", k, 0)
+            && is_sensitive_param(&key, secret_params)
+        {
+            let v_at = offset + k.len() + 1;
+            return (pos >= v_at).then(|| SecretPart::Param(key.into_owned()));
         }
         offset += pair.len() + 1;
     }
-    Ok(())
+    None
 }
 
 /// The decoded value of the first parameter `key` that is (or is not) a credential.
@@ -626,8 +838,9 @@ pub(crate) fn redact(
 }
 
 /// Redacts any URL-like text without knowing its kind: the userinfo's password (or a lone
-/// user name, which may be a token) and the values of sensitive parameters. For text that
-/// did not parse as its kind, such as a custom kind's example seen by the derive.
+/// user name, which may be a token) and the values of sensitive parameters. For URL-like text
+/// found in files by the audit, whose kind is unknown.
+#[cfg(feature = "audit")]
 pub fn redact_generic(text: &str) -> String {
     let mut spans = Vec::new();
     let rest_at = text.find("://").map_or(0, |i| i + 3);

@@ -73,26 +73,74 @@ impl From<&str> for Secret<String> {
     }
 }
 
-/// Query parameters whose values are credentials in every kind (compared case-insensitively).
+/// Query parameters whose values are credentials in every kind, in their folded spelling:
+/// a name matches after ASCII lowercasing and removing `-`, `_` and `.`, so `API-Key`,
+/// `api_key` and `apiKey` are all `apikey`. [`is_sensitive_param`] adds suffix rules.
 pub const SENSITIVE_PARAMS: &[&str] = &[
     "password",
+    "passwd",
     "pass",
-    "sslpassword",
+    "pwd",
     "token",
     "secret",
-    "api_key",
     "apikey",
+    "xapikey",
     "key",
-    "access_key",
-    "secret_key",
+    "accesskey",
+    "secretkey",
+    "privatekey",
     "auth",
+    "jwt",
+    "sig",
+    "signature",
+    "credential",
+    "credentials",
+    // MongoDB: `AWS_SESSION_TOKEN:…` travels in it.
+    "authmechanismproperties",
+    // Access key ids of presigned URLs (S3 signature v2, Google Cloud Storage).
+    "awsaccesskeyid",
+    "googleaccessid",
 ];
 
-/// Whether a query parameter named `key` carries a credential, by the common list
-/// [`SENSITIVE_PARAMS`] or a kind's own `extra` list (both case-insensitive).
+/// Endings that make a parameter name a credential (`sslpassword`, `tlsCertificateKeyFilePassword`,
+/// `client_secret`, `access_token`, `X-Amz-Security-Token`, `X-Goog-Signature`, …).
+const SENSITIVE_SUFFIXES: &[&str] = &[
+    "password",
+    "passwd",
+    "secret",
+    "token",
+    "signature",
+    "credential",
+    "credentials",
+];
+
+/// The folded spelling of a parameter name: ASCII lowercase, without `-`, `_` and `.`.
+pub(crate) fn fold_param(key: &str) -> String {
+    key.chars()
+        .filter(|c| !matches!(c, '-' | '_' | '.'))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Whether a query parameter named `key` carries a credential.
+///
+/// The name is folded (ASCII lowercase, `-`, `_` and `.` removed) and matches when it is in
+/// [`SENSITIVE_PARAMS`] or the kind's `extra` list (folded the same way), ends with
+/// `password`, `passwd`, `secret`, `token`, `signature`, `credential(s)`, or is a cloud
+/// signing parameter holding a key (`X-Amz-…Key…`, `X-Goog-…Key…`).
+///
+/// ```
+/// use resources_core::is_sensitive_param;
+///
+/// assert!(is_sensitive_param("X-Amz-Security-Token", &[]));
+/// assert!(is_sensitive_param("client-secret", &[]));
+/// assert!(is_sensitive_param("API_KEY", &[]));
+/// assert!(!is_sensitive_param("sslmode", &[]));
+/// ```
 pub fn is_sensitive_param(key: &str, extra: &[&str]) -> bool {
-    SENSITIVE_PARAMS
-        .iter()
-        .chain(extra)
-        .any(|s| s.eq_ignore_ascii_case(key))
+    let folded = fold_param(key);
+    SENSITIVE_PARAMS.contains(&folded.as_str())
+        || SENSITIVE_SUFFIXES.iter().any(|s| folded.ends_with(s))
+        || ((folded.starts_with("xamz") || folded.starts_with("xgoog")) && folded.contains("key"))
+        || extra.iter().any(|e| fold_param(e) == folded)
 }

@@ -1,0 +1,268 @@
+//! A resource as deploys write it: its URL, or its parts, or its URL with the credentials
+//! beside it.
+
+use resources::{MapSource, PostgresUrl, RedisUrl, Resources, S3Url, SmtpUrl};
+
+/// The forms of a password-manager server, a platform add-on, libpq and the AWS tools.
+#[derive(Resources, Debug)]
+#[allow(dead_code)]
+struct Deploy {
+    /// Primary database: DATABASE_URL, or libpq's PG* variables.
+    #[resource(env = "DATABASE_URL", parts = "libpq")]
+    db: PostgresUrl,
+    /// Outgoing mail, as split variables.
+    #[resource(
+        env = "SMTP_URL",
+        parts(
+            host = "SMTP_HOST",
+            port = "SMTP_PORT",
+            security = "SMTP_SECURITY",
+            user = "SMTP_USERNAME",
+            password = "SMTP_PASSWORD"
+        )
+    )]
+    mail: Option<SmtpUrl>,
+    /// The platform's mail add-on.
+    #[resource(env = "MAILGUN_URL", parts = "mailgun")]
+    mailgun: Option<SmtpUrl>,
+    /// The URL in a ConfigMap, its password in a Secret.
+    #[resource(env = "CACHE_URL", parts(password = "CACHE_PASSWORD"))]
+    cache: Option<RedisUrl>,
+    /// Uploads, as the AWS tools configure them.
+    #[resource(env = "UPLOADS_URL", parts(aws, bucket = "UPLOADS_BUCKET"))]
+    uploads: Option<S3Url>,
+}
+
+const PW: &str = "p@ss:w/rd%?";
+
+fn load(vars: &[(&str, &str)]) -> Result<Deploy, String> {
+    Deploy::load(&MapSource::new(vars.iter().copied())).map_err(|e| e.to_string())
+}
+
+#[test]
+fn libpq_variables_make_the_same_typed_value() {
+    let d = load(&[
+        ("PGHOST", "db1.internal,db2.internal"),
+        ("PGPORT", "5432,5433"),
+        ("PGUSER", "app"),
+        ("PGPASSWORD", PW),
+        ("PGDATABASE", "orders"),
+        ("PGSSLMODE", "require"),
+    ]);
+    let db = d.map(|d| d.db).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(db.hosts().len(), 2);
+    assert_eq!(db.hosts()[1].port(), Some(5433));
+    assert_eq!(db.username(), Some("app"));
+    assert_eq!(db.password().map(|p| p.expose()), Some(PW));
+    assert_eq!(db.database().as_deref(), Some("orders"));
+    assert_eq!(db.param("sslmode"), Some("require"));
+    assert_eq!(
+        db.expose_url(),
+        "postgres://app:p%40ss%3Aw%2Frd%25%3F@db1.internal:5432,db2.internal:5433/orders?sslmode=require"
+    );
+    assert!(!format!("{db} {db:?}").contains("p@ss"));
+}
+
+#[test]
+fn a_socket_directory_in_pghost() {
+    let d = load(&[("PGHOST", "/var/run/postgresql"), ("PGDATABASE", "app")]);
+    let db = d.map(|d| d.db).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        db.host()
+            .and_then(|h| h.unix_path())
+            .map(|p| p.display().to_string()),
+        Some("/var/run/postgresql".to_owned())
+    );
+}
+
+#[test]
+fn smtp_from_split_variables_and_mailgun() {
+    let d = load(&[
+        ("DATABASE_URL", "postgres://db/app"),
+        ("SMTP_HOST", "smtp.example.com"),
+        ("SMTP_SECURITY", "force_tls"),
+        ("SMTP_USERNAME", "mailer"),
+        ("SMTP_PASSWORD", PW),
+        ("MAILGUN_SMTP_SERVER", "smtp.mailgun.org"),
+        ("MAILGUN_SMTP_PORT", "587"),
+        ("MAILGUN_SMTP_LOGIN", "postmaster@mg.example.com"),
+        ("MAILGUN_SMTP_PASSWORD", PW),
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mail = d.mail.unwrap_or_else(|| panic!("mail"));
+    assert!(mail.is_implicit_tls());
+    assert_eq!(mail.port_or_default(), Some(465));
+    assert_eq!(mail.password().map(|p| p.expose()), Some(PW));
+    let mg = d.mailgun.unwrap_or_else(|| panic!("mailgun"));
+    assert_eq!(mg.starttls(), Some("required"));
+    assert_eq!(mg.username(), Some("postmaster@mg.example.com"));
+    assert_eq!(mg.port(), Some(587));
+}
+
+#[test]
+fn a_password_beside_the_url_completes_it() {
+    let d = load(&[
+        ("DATABASE_URL", "postgres://db/app"),
+        ("CACHE_URL", "redis://cache.internal:6379/2"),
+        ("CACHE_PASSWORD", PW),
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
+    let cache = d.cache.unwrap_or_else(|| panic!("cache"));
+    assert_eq!(cache.password().map(|p| p.expose()), Some(PW));
+    assert_eq!(cache.db_index(), Some(2));
+    assert!(!format!("{cache:?}").contains("p@ss"));
+    // The same password in both places is a problem naming both.
+    let err = load(&[
+        ("DATABASE_URL", "postgres://db/app"),
+        ("CACHE_URL", "redis://:other@cache.internal:6379/2"),
+        ("CACHE_PASSWORD", PW),
+    ])
+    .err()
+    .unwrap_or_default();
+    assert!(
+        err.contains("CACHE_PASSWORD (part of field `cache`, Redis)"),
+        "{err}"
+    );
+    assert!(err.contains("in CACHE_URL and in CACHE_PASSWORD"), "{err}");
+    assert!(!err.contains("other") && !err.contains("p@ss"), "{err}");
+}
+
+#[test]
+fn s3_from_the_aws_variables() {
+    let d = load(&[
+        ("DATABASE_URL", "postgres://db/app"),
+        ("UPLOADS_BUCKET", "my-uploads"),
+        ("AWS_REGION", "eu-west-1"),
+        ("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE"),
+        ("AWS_SECRET_ACCESS_KEY", "wJalr/XUtnFEMI+K7MDENG"),
+        ("AWS_ENDPOINT_URL", "http://127.0.0.1:9000"),
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
+    let s3 = d.uploads.unwrap_or_else(|| panic!("uploads"));
+    assert_eq!(s3.bucket(), Some("my-uploads"));
+    assert_eq!(s3.param("region"), Some("eu-west-1"));
+    assert_eq!(s3.endpoint().as_deref(), Some("http://127.0.0.1:9000"));
+    assert_eq!(s3.username(), Some("AKIAEXAMPLE"));
+    assert_eq!(
+        s3.password().map(|p| p.expose()),
+        Some("wJalr/XUtnFEMI+K7MDENG")
+    );
+    assert!(!format!("{s3} {s3:?}").contains("wJalr"));
+}
+
+#[test]
+fn mistakes_name_the_part_variable_and_its_field() {
+    let err = load(&[
+        ("PGHOST", "db"),
+        ("SMTP_PORT", "99999"),
+        ("SMTP_HOST", "smtp.example.com"),
+        ("SMTP_SECURITY", "ssl"),
+        ("MAILGUN_SMTP_PORT", "587"),
+        ("CACHE_URL", "redis://cache"),
+        ("CACHE_PASSWORD", PW),
+        ("UPLOADS_URL", "s3://b"),
+        ("AWS_REGION", "eu-west-1"),
+    ])
+    .err()
+    .unwrap_or_default();
+    for expected in [
+        "SMTP_SECURITY (part of field `mail`, SMTP) from the map source: expected starttls, force_tls or off",
+        "MAILGUN_SMTP_SERVER (part of field `mailgun`, SMTP): not set, but the host is required because MAILGUN_SMTP_PORT is set",
+        "UPLOADS_URL (field `uploads`, S3) from the map source: set UPLOADS_URL or its parts, not both: AWS_REGION is set too",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    assert!(!err.contains("p@ss"), "{err}");
+    let err = load(&[
+        ("PGHOST", "db"),
+        ("SMTP_HOST", "smtp"),
+        ("SMTP_PORT", "99999"),
+    ])
+    .err()
+    .unwrap_or_default();
+    assert!(
+        err.contains("SMTP_PORT (part of field `mail`, SMTP) from the map source: the port must be a number from 1 to 65535"),
+        "{err}"
+    );
+    let err = load(&[]).err().unwrap_or_default();
+    assert!(
+        err.contains("DATABASE_URL (field `db`, PostgreSQL): not set, nor any of its parts; set DATABASE_URL (or DATABASE_URL_FILE to a file holding it), or its parts PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, PGSSLMODE"),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_part_is_in_the_manifest_and_the_docs() {
+    let vars = Deploy::manifest().vars();
+    let db = vars.iter().find(|v| v.name == "DATABASE_URL");
+    let parts: Vec<String> = db
+        .map(|v| v.parts.iter().map(|(_, n)| n.clone()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        parts,
+        [
+            "PGHOST",
+            "PGPORT",
+            "PGUSER",
+            "PGPASSWORD",
+            "PGDATABASE",
+            "PGSSLMODE"
+        ]
+    );
+    let md = resources::doc::markdown(Deploy::manifest());
+    assert!(
+        md.contains(
+            "| `SMTP_PORT` | port of `SMTP_URL` | no | The port, when `SMTP_URL` is unset. |"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("| `CACHE_PASSWORD` | password of `CACHE_URL` | no | The password, when `CACHE_URL` is unset or written without it. |"), "{md}");
+    let env = resources::doc::dotenv(Deploy::manifest());
+    assert!(
+        env.contains("# or give SMTP_URL as parts (each optional):\n# SMTP_HOST=    (host)\n"),
+        "{env}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&resources::doc::json(Deploy::manifest())).unwrap_or_default();
+    assert_eq!(json["variables"][0]["parts"][0]["name"], "PGHOST");
+    assert_eq!(json["variables"][0]["parts"][5]["part"], "security");
+    let app: serde_json::Value =
+        serde_json::from_str(&resources::doc::app_json(Deploy::manifest())).unwrap_or_default();
+    assert_eq!(app["env"]["AWS_SECRET_ACCESS_KEY"]["required"], false);
+    assert!(app["env"]["AWS_SECRET_ACCESS_KEY"].get("value").is_none());
+}
+
+/// A convention with one part of its own: the explicit variable replaces the convention's.
+#[derive(Resources, Debug)]
+struct Override {
+    /// The database.
+    #[resource(env = "DATABASE_URL", parts(libpq, password = "DATABASE_PASSWORD"))]
+    db: PostgresUrl,
+}
+
+#[test]
+fn an_explicit_part_replaces_the_conventions() {
+    let parts: Vec<String> = Override::manifest().vars()[0]
+        .parts
+        .iter()
+        .map(|(_, n)| n.clone())
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "PGHOST",
+            "PGPORT",
+            "PGUSER",
+            "PGDATABASE",
+            "PGSSLMODE",
+            "DATABASE_PASSWORD"
+        ]
+    );
+    let o = Override::load(&MapSource::new([
+        ("DATABASE_URL", "postgres://app@db.internal/app"),
+        ("DATABASE_PASSWORD", PW),
+    ]));
+    let db = o.map(|o| o.db).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(db.password().map(|p| p.expose()), Some(PW));
+    assert_eq!(db.username(), Some("app"));
+}
