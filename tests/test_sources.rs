@@ -18,7 +18,7 @@ fn scratch(name: &str) -> PathBuf {
 fn text<'a>(s: &'a impl Source, name: &str) -> Option<&'a str> {
     match s.lookup(name)?.value {
         Value::Text(t) => Some(t),
-        Value::NotUnicode => None,
+        _ => None,
     }
 }
 
@@ -180,7 +180,12 @@ fn secrets_dir() {
     assert_eq!(s.lookup("BINARY").unwrap().value, Value::NotUnicode);
     assert_eq!(text(&s, "LINKED"), Some("postgres://app:s3cret@db/app"));
     assert!(s.lookup("..data").is_none());
-    assert!(s.lookup("subdir").is_none());
+    // A directory under a name is a problem of that variable, not "not set" (it was skipped
+    // before the bounded reads).
+    assert_eq!(
+        s.lookup("subdir").unwrap().value,
+        Value::Unreadable("it is a directory, not a regular file")
+    );
     assert_eq!(
         s.lookup("API_TOKEN").unwrap().origin.to_string(),
         dir.display().to_string()
@@ -201,4 +206,50 @@ fn layered_first_wins() {
     assert_eq!(text(&l, "B"), Some("only-below"));
     assert_eq!(l.lookup("B").unwrap().origin.to_string(), ".env line 2");
     assert!(l.lookup("C").is_none());
+}
+
+#[test]
+fn dotenv_quoted_values_keep_their_spaces_and_escapes_are_dotenvys() {
+    let src = "MULTI=\"line one   \n   line two\"\nSPACE=a\\ b\nJOINED=a\"b c\"'d'\n";
+    let env = DotEnv::parse(".env", src).unwrap();
+    // The spaces before the line end inside the quotes are kept (they were trimmed before).
+    assert_eq!(text(&env, "MULTI"), Some("line one   \n   line two"));
+    assert_eq!(text(&env, "SPACE"), Some("a b"));
+    assert_eq!(text(&env, "JOINED"), Some("ab cd"));
+    // A `\` before a line end inside double quotes is an error, not silently dropped.
+    let err = DotEnv::parse(".env", "A=\"abc\\\ndef hunter2\"\n").unwrap_err();
+    assert!(err.to_string().contains("unknown escape"), "{err}");
+    assert!(!err.to_string().contains("hunter2"));
+    // `\t` is no dotenvy escape.
+    assert!(DotEnv::parse(".env", "A=\"a\\tb\"\n").is_err());
+    // An unquoted space ends the value; more text after it is an error.
+    let err = DotEnv::parse(".env", "A=abc hunter2\n").unwrap_err();
+    assert!(
+        err.to_string().contains("a space inside an unquoted value"),
+        "{err}"
+    );
+}
+
+#[test]
+fn dotenv_expands_variables_as_dotenvy_does() {
+    let src = "\
+USER_NAME=app
+HOST=db
+URL=postgres://${USER_NAME}@${HOST}/app
+PLAIN=$HOST:5432
+UNDERSCORE=$USER_NAME
+LITERAL='$HOST'
+ESCAPED=\\$HOST
+UNSET=[${NOWHERE}]
+";
+    let env = DotEnv::parse(".env", src).unwrap();
+    assert_eq!(text(&env, "URL"), Some("postgres://app@db/app"));
+    assert_eq!(text(&env, "PLAIN"), Some("db:5432"));
+    // `$NAME` takes letters and digits only: `$USER_NAME` is `$USER` (unset) then `_NAME`.
+    assert_eq!(text(&env, "UNDERSCORE"), Some("_NAME"));
+    assert_eq!(text(&env, "LITERAL"), Some("$HOST"));
+    assert_eq!(text(&env, "ESCAPED"), Some("$HOST"));
+    assert_eq!(text(&env, "UNSET"), Some("[]"));
+    let err = DotEnv::parse(".env", "A=${B\n").unwrap_err();
+    assert!(err.to_string().contains("unterminated `${`"), "{err}");
 }

@@ -305,13 +305,30 @@ pub enum ProblemKind {
     NotUnicode,
     /// Set, but not a valid locator of its kind.
     Invalid(LocatorError),
-    /// `NAME_FILE` names a file that cannot be read.
+    /// `NAME_FILE` names a file that cannot be read: missing, unreadable, not a regular file
+    /// (a directory, a FIFO, a device) or larger than the limit.
     FileUnreadable {
         /// The `NAME_FILE` variable.
         file_var: String,
-        /// The path it holds.
-        path: String,
-        /// Why it cannot be read.
+        /// The path it holds, when it is shown: it names something that exists, or it looks
+        /// like a path (only `A-Z a-z 0-9 . _ - /`, at most 255 bytes, in a directory that
+        /// exists). `None` when it could be a value pasted in place of a path.
+        path: Option<String>,
+        /// Why it cannot be read (never the file's content).
+        reason: String,
+    },
+    /// `NAME_FILE` holds something that is not a file path (a URL, a control character, more
+    /// than 4096 bytes): most likely the value itself, which is then never shown nor opened.
+    FileVarNotAPath {
+        /// The `NAME_FILE` variable.
+        file_var: String,
+        /// Whether it looks like a URL (`scheme://…`).
+        url: bool,
+    },
+    /// Set in a source that could not read it (an entry of a secrets directory that is a
+    /// directory, a FIFO, a symlink loop, too large, …).
+    Unreadable {
+        /// Why it cannot be read (never the content).
         reason: String,
     },
     /// Both `NAME` and `NAME_FILE` are set: which one wins would be a guess.
@@ -454,12 +471,30 @@ impl fmt::Display for Problem {
             ProblemKind::Invalid(err) => write!(f, "{err}")?,
             ProblemKind::FileUnreadable {
                 file_var,
-                path,
+                path: Some(path),
                 reason,
             } => write!(
                 f,
                 "{file_var} names `{path}`, which cannot be read: {reason}"
             )?,
+            ProblemKind::FileUnreadable {
+                file_var,
+                path: None,
+                reason,
+            } => write!(
+                f,
+                "{file_var} names a file that cannot be read: {reason} (its value is not shown: it does not look like a path; {file_var} holds the path of a file, {var} the value itself)"
+            )?,
+            ProblemKind::FileVarNotAPath { file_var, url } => write!(
+                f,
+                "the value of {file_var} is not a file path ({}); set {var} to the value itself, or {file_var} to the path of a file holding it",
+                if *url {
+                    "it looks like a URL"
+                } else {
+                    "it holds a control character or is too long"
+                }
+            )?,
+            ProblemKind::Unreadable { reason } => write!(f, "cannot be read: {reason}")?,
             ProblemKind::BothSet { file_var } => {
                 write!(f, "both {var} and {file_var} are set; unset one of them")?
             }

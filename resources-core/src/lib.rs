@@ -64,7 +64,10 @@ pub use resources::Resources;
 pub use setting::{
     FromStrSetting, SerdeSetting, Setting, format_duration, looks_like_locator, parse_duration,
 };
-pub use source::{DotEnv, Env, Found, Layered, MapSource, Origin, SecretsDir, Source, Value};
+pub use source::{
+    DotEnv, Env, Found, Layered, Layers, MAX_FILE_SIZE, MapSource, Origin, SecretsDir, Source,
+    Value,
+};
 
 /// A PostgreSQL connection URI (libpq's syntax).
 pub type PostgresUrl = ServiceUrl<kind::Postgres>;

@@ -83,7 +83,7 @@ pub fn require_services(test: &str) -> Option<Layered> {
 pub fn setting(source: &Layered, name: &str) -> Option<String> {
     match resources::Source::lookup(source, name)?.value {
         resources::Value::Text(t) => Some(t.to_owned()),
-        resources::Value::NotUnicode => None,
+        _ => None,
     }
 }
 

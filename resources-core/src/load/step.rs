@@ -1,6 +1,8 @@
 //! The loading step every variable shares, for the derive's loop and for [`Loader`](super::Loader):
 //! look the names up, parse, record a problem.
 
+use std::fmt::Write as _;
+
 use crate::error::{Problem, ProblemKind};
 use crate::locator::parts::complete_credentials;
 use crate::locator::{Compose, Part, PartValues};
@@ -56,7 +58,7 @@ pub(crate) fn load_var(
         let mut entry = String::new();
         loop {
             entry.clear();
-            entry.push_str(&format!("{stem}_{index}"));
+            let _ = write!(entry, "{stem}_{index}");
             match fetch(source, "", [entry.as_str()], scratch) {
                 Fetch::Unset => break,
                 Fetch::Found { text, from, .. } => match parse(&text) {
@@ -69,21 +71,16 @@ pub(crate) fn load_var(
             }
             index += 1;
         }
-        // A gap: a later index set after the first unset one (checked over a bounded window).
-        for later in index + 1..index + 64 {
-            let name = format!("{stem}_{later}");
-            if source.lookup(&name).is_some()
-                || (scratch.files && source.lookup(&format!("{name}_FILE")).is_some())
-            {
-                problems.push(problem(
-                    &stem,
-                    ProblemKind::ListGap {
-                        missing: index,
-                        found: later,
-                    },
-                ));
-                break;
-            }
+        // A gap: a later index set after the first unset one, however far past it (a
+        // source that cannot list its names is checked over a bounded window).
+        if let Some(found) = later_index(source, &stem, index, scratch.files) {
+            problems.push(problem(
+                &stem,
+                ProblemKind::ListGap {
+                    missing: index,
+                    found,
+                },
+            ));
         }
         if index < min {
             problems.push(problem(&stem, ProblemKind::TooFew { min, found: index }));
@@ -337,4 +334,33 @@ impl FromParts<'_, '_> {
             }
         }
     }
+}
+
+/// The smallest index past `missing` that is set for the list `stem` (as `stem_N`, or
+/// `stem_N_FILE` when `files`).
+fn later_index(source: &dyn Source, stem: &str, missing: usize, files: bool) -> Option<usize> {
+    let prefix = format!("{stem}_");
+    let Some(names) = source.names_with_prefix(&prefix) else {
+        return (missing + 1..missing + 64).find(|later| {
+            let name = format!("{prefix}{later}");
+            source.lookup(&name).is_some()
+                || (files && source.lookup(&format!("{name}_FILE")).is_some())
+        });
+    };
+    names
+        .iter()
+        .filter_map(|name| {
+            let digits = name.get(prefix.len()..)?;
+            let digits = match digits.strip_suffix("_FILE") {
+                Some(d) if files => d,
+                _ => digits,
+            };
+            // Only the canonical spelling of an index is an entry: `NAME_7`, not `NAME_07`.
+            let canonical = !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && (digits == "0" || !digits.starts_with('0'));
+            if canonical { digits.parse().ok() } else { None }
+        })
+        .filter(|&i: &usize| i > missing)
+        .min()
 }
