@@ -52,7 +52,9 @@ pub use load::{
     DefaultValue, Entry, FlattenDecl, Loaded, Loader, LocatorFns, Manifest, ParseFn, Presence,
     ResolvedVar, Slot, Var, VarDecl, Warning, redact_example,
 };
+pub use locator::database::DatabaseUrl;
 pub use locator::list::{KafkaBrokers, MemcachedServers};
+pub use locator::pem::PemKey;
 pub use locator::secret::{REDACTED, SENSITIVE_PARAMS, Secret, is_sensitive_param};
 pub use locator::{
     Compose, Endpoint, Host, Kind, Locator, LocatorInfo, Part, PartDecl, PartError, PartValues,

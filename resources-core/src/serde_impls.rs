@@ -63,6 +63,18 @@ impl<'de> Deserialize<'de> for KafkaBrokers {
     }
 }
 
+impl<'de> Deserialize<'de> for crate::DatabaseUrl {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_locator(d)
+    }
+}
+
+impl<'de> Deserialize<'de> for crate::PemKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_locator(d)
+    }
+}
+
 impl<'de> Deserialize<'de> for MemcachedServers {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         deserialize_locator(d)

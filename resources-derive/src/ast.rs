@@ -243,7 +243,7 @@ impl<'a> Field<'a> {
 }
 
 /// `SCREAMING_SNAKE_CASE` of the field, plus `_URL` unless it already ends in `url` or the
-/// field is a `Secret` (a credential that is not a URL).
+/// field is a `Secret` or `PemKey` (a credential that is not a URL).
 pub fn derived_name(field: &str, secret: bool) -> String {
     let upper = field.to_ascii_uppercase();
     if secret || upper.ends_with("URL") {
@@ -277,8 +277,9 @@ pub fn generic_arg<'t>(ty: &'t syn::Type, wrapper: &str) -> Option<&'t syn::Type
     }
 }
 
+/// A credential that is not a URL (`Secret`, `PemKey`): its variable is named without `_URL`.
 pub fn is_secret(ty: &syn::Type) -> bool {
-    last_ident(ty).is_some_and(|s| s.ident == "Secret")
+    last_ident(ty).is_some_and(|s| s.ident == "Secret" || s.ident == "PemKey")
 }
 
 /// The name by which the derive recognizes a built-in locator type: the alias

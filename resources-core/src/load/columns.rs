@@ -33,6 +33,8 @@ pub fn builtin_locator(type_name: &str) -> Option<LocatorFns> {
         "BeanstalkdUrl" | "Beanstalkd" => LocatorFns::of::<BeanstalkdUrl>(),
         "KafkaBrokers" => LocatorFns::of::<KafkaBrokers>(),
         "MemcachedServers" => LocatorFns::of::<MemcachedServers>(),
+        "DatabaseUrl" => LocatorFns::of::<DatabaseUrl>(),
+        "PemKey" => LocatorFns::of::<PemKey>(),
         "Secret" => LocatorFns::of::<Secret<String>>(),
         _ => return None,
     })

@@ -94,6 +94,7 @@ fn from_str_info<T: FromStrSetting>() -> LocatorInfo {
         schemes: &[],
         example: "",
         credentials: true,
+        kinds: &[],
     }
 }
 
@@ -103,6 +104,7 @@ fn serde_info<T: SerdeSetting>() -> LocatorInfo {
         schemes: &[],
         example: "",
         credentials: true,
+        kinds: &[],
     }
 }
 
@@ -130,6 +132,7 @@ fn setting_info<T: Setting>() -> LocatorInfo {
         schemes: &[],
         example: T::EXAMPLE,
         credentials: T::SENSITIVE,
+        kinds: &[],
     }
 }
 

@@ -219,6 +219,7 @@ macro_rules! list_locator_impls {
                     schemes: rules.schemes,
                     example: Self::EXAMPLE,
                     credentials: rules.userinfo,
+                    kinds: &[],
                 }
             }
         }

@@ -7,11 +7,13 @@ use std::str::FromStr;
 
 use crate::error::LocatorError;
 
+pub(crate) mod database;
 mod endpoint;
 pub mod kind;
 pub(crate) mod list;
 pub(crate) mod parse;
 pub(crate) mod parts;
+pub(crate) mod pem;
 mod scheme;
 pub(crate) mod secret;
 
@@ -26,8 +28,10 @@ use secret::Secret;
 /// It parses one config string and describes itself for the manifest and for error messages.
 /// Its `Display` and `Debug` must redact every credential it holds.
 /// Built-in: every [`ServiceUrl`] alias (`PostgresUrl`, `RedisUrl`, …), the list-shaped
-/// [`KafkaBrokers`](crate::KafkaBrokers) and [`MemcachedServers`](crate::MemcachedServers), and
-/// [`Secret<String>`] for a credential that is not a URL.
+/// [`KafkaBrokers`](crate::KafkaBrokers) and [`MemcachedServers`](crate::MemcachedServers),
+/// [`DatabaseUrl`](crate::DatabaseUrl) (PostgreSQL, MySQL or SQLite, by scheme),
+/// [`PemKey`](crate::PemKey) for a PEM private key, and [`Secret<String>`] for a credential
+/// that is not a URL.
 ///
 /// ```
 /// use resources_core::{Locator, RedisUrl};
@@ -67,11 +71,18 @@ pub struct LocatorInfo {
     pub example: &'static str,
     /// Whether values of this type may carry credentials.
     pub credentials: bool,
+    /// For a locator of several kinds ([`DatabaseUrl`](crate::DatabaseUrl)), their names;
+    /// empty for a locator of one kind.
+    pub kinds: &'static [&'static str],
 }
 
 impl LocatorInfo {
-    /// The default port of the canonical scheme, if the kind has one.
+    /// The default port of the canonical scheme, if the kind has one; `None` for a locator of
+    /// several kinds, where no single port applies.
     pub fn default_port(&self) -> Option<u16> {
+        if !self.kinds.is_empty() {
+            return None;
+        }
         self.schemes.first().and_then(|s| s.default_port)
     }
 }
@@ -344,6 +355,7 @@ impl<K: Kind> Locator for ServiceUrl<K> {
             schemes: K::SCHEMES,
             example: K::EXAMPLE,
             credentials: true,
+            kinds: &[],
         }
     }
 }
@@ -415,6 +427,7 @@ impl Locator for Secret<String> {
             schemes: &[],
             example: "TOKEN",
             credentials: true,
+            kinds: &[],
         }
     }
 }
