@@ -389,3 +389,75 @@ fn check_config_says_ok_with_warnings_or_reports() {
         "--env-docs".to_owned()
     ]));
 }
+
+/// A struct under a prefix: what else is set under it is reported.
+#[derive(Resources, Debug)]
+#[resources(prefix = "APP_")]
+#[allow(dead_code)]
+struct Prefixed {
+    /// The database.
+    database_url: PostgresUrl,
+    /// Shards.
+    #[resource(min = 0)]
+    shards: Vec<PostgresUrl>,
+    /// Pool size.
+    #[setting(default = 5)]
+    pool_size: u32,
+}
+
+/// The same, strict.
+#[derive(Resources, Debug)]
+#[resources(prefix = "APP_", strict)]
+#[allow(dead_code)]
+struct Strict {
+    /// The database.
+    database_url: PostgresUrl,
+}
+
+#[test]
+fn unknown_variables_under_the_prefix_are_warnings_or_strict_problems() {
+    let source = MapSource::new([
+        ("APP_DATABASE_URL", "postgres://app:hunter2@db/app"),
+        ("APP_DATABSE_URL", "postgres://typo/app"),
+        ("APP_DATABASE_URL_FILE_X", "x"),
+        ("APP_SHARDS_URL_0", "postgres://s0/app"),
+        ("APP_SHARDS_URL_1_FILE", "/dev/null/none"),
+        ("APP_POOL_SIZE_FILE", "/dev/null/none"),
+        ("APP_UNRELATED_THING", "1"),
+        ("OTHER_VAR", "not under the prefix"),
+    ]);
+    let Some((_, warnings)) = Prefixed::load_with_warnings(&MapSource::new([
+        ("APP_DATABASE_URL", "postgres://app:hunter2@db/app"),
+        ("APP_DATABSE_URL", "postgres://typo/app"),
+        ("APP_SHARDS_URL_0", "postgres://s0/app"),
+        ("APP_UNRELATED_THING", "1"),
+        ("OTHER_VAR", "x"),
+    ]))
+    .ok() else {
+        panic!("loads");
+    };
+    let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "APP_DATABSE_URL is set but nothing reads it; did you mean APP_DATABASE_URL?",
+            "APP_UNRELATED_THING is set but nothing reads it",
+        ]
+    );
+    // Under `strict` the same are problems, in the one report; the value is never shown.
+    let err = Strict::load(&source)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        err.contains(
+            "APP_DATABSE_URL (Strict): set but nothing reads it; did you mean APP_DATABASE_URL?"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("APP_SHARDS_URL_0 (Strict)") && err.contains("APP_UNRELATED_THING (Strict)"),
+        "{err}"
+    );
+    assert!(!err.contains("typo") && !err.contains("hunter2"), "{err}");
+}

@@ -297,6 +297,11 @@ pub enum ProblemKind {
         /// The part variables (with prefixes).
         parts: Vec<String>,
     },
+    /// Set under the container prefix, but no field reads it (`#[resources(strict)]`).
+    Unknown {
+        /// The closest variable the struct reads, if one is close.
+        suggestion: Option<String>,
+    },
     /// A part, or the parts together, cannot make a locator (the message never quotes a value).
     Parts(String),
     /// Set, but empty.
@@ -466,6 +471,12 @@ impl fmt::Display for Problem {
                 )?
             }
             ProblemKind::Parts(message) => f.write_str(message)?,
+            ProblemKind::Unknown {
+                suggestion: Some(s),
+            } => write!(f, "set but nothing reads it; did you mean {s}?")?,
+            ProblemKind::Unknown { suggestion: None } => {
+                write!(f, "set but nothing reads it; unset it, or declare a field for it")?
+            }
             ProblemKind::Empty => write!(f, "set but empty; give {var} a value or unset it")?,
             ProblemKind::NotUnicode => f.write_str("not valid UTF-8")?,
             ProblemKind::Invalid(err) => write!(f, "{err}")?,

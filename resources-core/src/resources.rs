@@ -19,6 +19,10 @@ pub trait Resources: Sized + Send + 'static {
     /// Every variable this type reads, as static data.
     const MANIFEST: &'static Manifest;
 
+    /// Whether a variable under the container prefix that no field reads is a problem
+    /// (`#[resources(strict)]`) rather than a warning.
+    const STRICT: bool = false;
+
     /// Every variable this type reads (the same as [`MANIFEST`](Self::MANIFEST)).
     fn manifest() -> &'static Manifest {
         Self::MANIFEST
@@ -32,7 +36,8 @@ pub trait Resources: Sized + Send + 'static {
     /// Loads like [`load`](Self::load), and returns what the load has to say beside the
     /// value: a deprecated name that was read, a variable under the prefix that nothing reads.
     fn load_with_warnings(source: &dyn Source) -> Result<(Self, Vec<Warning>), LoadError> {
-        let (mut values, warnings) = crate::load::derived::load_values(source, Self::manifest())?;
+        let (mut values, warnings) =
+            crate::load::derived::load_values(source, Self::manifest(), Self::STRICT)?;
         // Every value was checked against the manifest, so the build is a move per field; a
         // builder that disagrees with its manifest (a hand-written `__build`) panics inside,
         // and that bug is reported as an error rather than unwinding into the caller.

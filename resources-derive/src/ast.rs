@@ -38,6 +38,7 @@ pub struct Container<'a> {
     pub prefix: Option<Lit<String>>,
     pub krate: syn::Path,
     pub fields: Vec<Field<'a>>,
+    pub strict: bool,
 }
 
 pub struct Field<'a> {
@@ -117,6 +118,7 @@ impl<'a> Container<'a> {
             prefix: attrs.prefix.as_ref().map(Lit::from),
             krate,
             fields: fields.iter().filter_map(Field::from_attrs).collect(),
+            strict: attrs.strict.is_present(),
         }
     }
 

@@ -14,6 +14,8 @@ pub struct ContainerAttrs {
     pub prefix: Option<SpannedValue<String>>,
     #[darling(rename = "crate")]
     pub krate: Option<syn::Path>,
+    /// A variable under the prefix that no field reads is a problem, not a warning.
+    pub strict: Flag,
 }
 
 /// `#[resource(env = "…", alias = "…", example = "…", flatten, prefix = "…", min = N)]`.

@@ -50,7 +50,7 @@ pub fn derive(input: &syn::DeriveInput) -> TokenStream {
 }
 
 /// The keys of `#[resources(...)]`.
-const CONTAINER_KEYS: &[&str] = &["prefix", "crate"];
+const CONTAINER_KEYS: &[&str] = &["prefix", "crate", "strict"];
 /// The keys of `#[resource(...)]` a user should write.
 const FIELD_KEYS: &[&str] = &[
     "env",
@@ -166,6 +166,11 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
     let extras = c.fields.iter().map(extra);
     let builds = c.fields.iter().enumerate().map(build);
     let doc = doc_table(c);
+    let strict = c.strict.then(|| {
+        quote!(
+            const STRICT: bool = true;
+        )
+    });
     // Names under flattened fields are only known to the nested types: check them in const
     // evaluation, so a collision fails the build.
     let names_check = c.fields.iter().any(|f| f.shape == Shape::Flatten).then(|| {
@@ -197,6 +202,8 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
                         [#(#extras),*],
                     ),
                 };
+
+                #strict
 
                 fn __build(__v: &mut __r::Values) -> Self {
                     Self { #(#builds),* }

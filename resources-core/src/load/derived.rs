@@ -1,6 +1,6 @@
 //! The one loading loop every derived struct shares: a walk over its manifest.
 
-use crate::error::{LoadError, Problem};
+use crate::error::{LoadError, Problem, ProblemKind};
 use crate::source::Source;
 
 use super::lookup::Scratch;
@@ -14,6 +14,7 @@ use super::warning::Warning;
 pub fn load_values(
     source: &dyn Source,
     manifest: &'static Manifest,
+    strict: bool,
 ) -> Result<(Values, Vec<Warning>), LoadError> {
     let mut values = Vec::with_capacity(manifest.entries.len());
     let mut problems = Vec::new();
@@ -29,6 +30,17 @@ pub fn load_values(
         &mut warnings,
         &mut scratch,
     );
+    for (var, suggestion) in super::unknown::unknown_names(source, manifest) {
+        if strict {
+            problems.push(Problem::new(
+                var,
+                manifest.type_name,
+                ProblemKind::Unknown { suggestion },
+            ));
+        } else {
+            warnings.push(Warning::Unknown { var, suggestion });
+        }
+    }
     match LoadError::from_problems(problems) {
         Some(err) => Err(err),
         None => Ok((Values::new(values), warnings)),

@@ -8,6 +8,7 @@ mod lookup;
 pub(crate) mod manifest;
 pub(crate) mod names;
 mod step;
+mod unknown;
 pub(crate) mod values;
 mod warning;
 
