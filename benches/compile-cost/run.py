@@ -5,6 +5,10 @@ For each size N (default 10, 50, 100, 200) and each struct shape it generates on
 approach in target/compile-cost/, builds the dependencies once, then measures side by side in
 one run, after an edit of one doc comment of the struct (what a developer touching it does):
 
+  baseline  handwritten: `std::env::var` + `parse` per field, a panic per bad variable (the
+            cheapest hand-written loader); handwritten_try: the same with `?` per field (the
+            usual form; its release build grows with the square of N, so it is built up to
+            --try-max only)
   shapes    locators  N fields alternating PostgresUrl and RedisUrl
             mixed     half locators, a quarter `u16` settings, a quarter `String` settings
   kinds     bin       a binary whose `main` calls `Config::from_env()` and prints two fields
@@ -69,12 +73,21 @@ def source(approach, n, shape, kind, edit):
     if kind == "lib":
         out.append("#![allow(dead_code)]\n")
     out.append("\n")
-    if approach == "handwritten":
+    if approach in ("handwritten", "handwritten_try"):
+        # handwritten: the cheapest loader one writes by hand, a panic per bad variable (one
+        # linear unwind ladder); handwritten_try: `?` per field, the usual form, whose early
+        # exits each drop every field built so far (quadratic in the field count).
+        try_form = approach == "handwritten_try"
         out.append("use resources::{PostgresUrl, RedisUrl};\n\n")
         out.append("/// A config error: the variable and what is wrong.\n#[derive(Debug)]\npub struct Error(pub String);\n\n")
-        out.append("fn var<T: std::str::FromStr>(name: &str) -> Result<T, Error>\nwhere\n    T::Err: std::fmt::Display,\n{\n")
-        out.append("    let value = std::env::var(name).map_err(|e| Error(format!(\"{name}: {e}\")))?;\n")
-        out.append("    value.parse().map_err(|e| Error(format!(\"{name}: {e}\")))\n}\n\n")
+        if try_form:
+            out.append("fn var<T: std::str::FromStr>(name: &str) -> Result<T, Error>\nwhere\n    T::Err: std::fmt::Display,\n{\n")
+            out.append("    let value = std::env::var(name).map_err(|e| Error(format!(\"{name}: {e}\")))?;\n")
+            out.append("    value.parse().map_err(|e| Error(format!(\"{name}: {e}\")))\n}\n\n")
+        else:
+            out.append("fn var<T: std::str::FromStr>(name: &str) -> T\nwhere\n    T::Err: std::fmt::Display,\n{\n")
+            out.append("    let value = std::env::var(name).unwrap_or_else(|e| panic!(\"{name}: {e}\"));\n")
+            out.append("    value.parse().unwrap_or_else(|e| panic!(\"{name}: {e}\"))\n}\n\n")
         out.append("/// The config.\npub struct Config {\n")
         for i in range(n):
             f, _, ty, _ = field(shape, i)
@@ -82,7 +95,7 @@ def source(approach, n, shape, kind, edit):
         out.append("}\n\nimpl Config {\n    /// Reads every variable.\n    pub fn from_env() -> Result<Self, Error> {\n        Ok(Config {\n")
         for i in range(n):
             f, v, _, _ = field(shape, i)
-            out.append(f"            {f}: var(\"{v}\")?,\n")
+            out.append(f"            {f}: var(\"{v}\"){'?' if try_form else ''},\n")
         out.append("        })\n    }\n}\n")
         if kind == "bin":
             out.append(main_fn(n, shape).replace('eprintln!("{e}")', 'eprintln!("{}", e.0)'))
@@ -127,9 +140,13 @@ def cases(args):
     out = []
     for kind in args.kinds:
         for shape in args.shapes:
+            if kind == "lib" and shape != "locators":
+                continue  # the library figures are kept for the locator struct only
             for n in args.sizes:
                 approaches = ["handwritten", "resources"]
-                if args.peers and kind == "lib" and shape == "locators":
+                if n <= args.try_max:
+                    approaches.insert(1, "handwritten_try")
+                if args.peers and kind == "lib":
                     approaches += ["envconfig", "envy"]
                 out += [Case(a, n, shape, kind) for a in approaches]
     return out
@@ -215,6 +232,8 @@ def main():
     ap.add_argument("--kinds", default="bin,lib")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--peers", action="store_true")
+    ap.add_argument("--try-max", type=int, default=100,
+                    help="largest N for the `?`-per-field hand-written crate (its release build is quadratic)")
     ap.add_argument("--no-load", action="store_true")
     args = ap.parse_args()
     args.sizes = [int(s) for s in args.sizes.split(",")]
@@ -248,6 +267,8 @@ def main():
 
     for kind in args.kinds:
         for shape in args.shapes:
+            if (kind, shape, args.sizes[0], "handwritten") not in rows:
+                continue
             print()
             print(f"#### {kind} crate, {shape} struct")
             print()
@@ -264,9 +285,11 @@ def main():
                     print(f"| {n} | {a} | {rel:.2f} | {rel / base[0]:.2f} | {dev:.2f} | {dev / base[1]:.2f} | "
                           f"{chk:.2f} | {chk / base[2]:.2f} | {lines:.1f} | {lines / base[3]:.2f} |")
             big, mid = max(args.sizes), 50
-            if mid in args.sizes and big != mid:
+            if mid in args.sizes and big != mid and (kind, shape, mid, "handwritten") in rows:
                 growth = []
                 for a in approaches:
+                    if (kind, shape, big, a) not in rows:
+                        continue
                     per = lambda n: rows[(kind, shape, n, a)][0] / n
                     growth.append(f"{a} {per(big) / per(mid):.2f}")
                 print()
