@@ -301,6 +301,7 @@ fn rustdoc_table_is_on_the_impl() {
         description: "Primary database.".into(),
         default: None,
         deprecated: vec![],
+        group: None,
     }]);
     assert!(rows.contains("| `APP_DATABASE_URL` (or `APP_HEROKU_POSTGRESQL_URL`, `APP_PG_URL`) | PostgreSQL | yes | Primary database. |"));
 }

@@ -266,3 +266,118 @@ fn an_explicit_part_replaces_the_conventions() {
     assert_eq!(db.password().map(|p| p.expose()), Some(PW));
     assert_eq!(db.username(), Some("app"));
 }
+
+/// A CDN's queue: optional as a whole.
+#[derive(Resources, Debug)]
+#[allow(dead_code)]
+struct CdnQueue {
+    /// The queue.
+    url: resources::AmqpUrl,
+    /// Its signing key.
+    secret_key: resources::Secret<String>,
+    /// Batch size.
+    #[setting(default = 10)]
+    batch: u32,
+    /// An optional tag.
+    tag: Option<resources::HttpUrl>,
+}
+
+#[derive(Resources, Debug)]
+#[allow(dead_code)]
+struct WithGroup {
+    /// The database.
+    db: PostgresUrl,
+    /// Purges sent to the CDN: all or none.
+    #[resource(flatten, prefix = "CDN_QUEUE_")]
+    cdn_queue: Option<CdnQueue>,
+}
+
+#[test]
+fn an_optional_group_is_all_or_none() {
+    let none = WithGroup::load(&MapSource::new([("DB_URL", "postgres://db/app")]));
+    let none = none
+        .map(|w| w.cdn_queue.is_none())
+        .map_err(|e| e.to_string());
+    assert_eq!(none, Ok(true));
+    let all = WithGroup::load(&MapSource::new([
+        ("DB_URL", "postgres://db/app"),
+        ("CDN_QUEUE_URL", "amqp://cdn:s3cret@mq/%2F"),
+        ("CDN_QUEUE_SECRET_KEY", "k3y"),
+    ]));
+    let q = all
+        .ok()
+        .and_then(|w| w.cdn_queue)
+        .unwrap_or_else(|| panic!("present"));
+    assert_eq!((q.batch, q.secret_key.expose().as_str()), (10, "k3y"));
+    // Partly set: each missing required variable is a problem naming the set one, in the one
+    // report beside the other problems.
+    let err = WithGroup::load(&MapSource::new([
+        ("CDN_QUEUE_URL", "amqp://cdn:s3cret@mq/%2F"),
+        ("CDN_QUEUE_BATCH", "20"),
+    ]))
+    .err()
+    .map(|e| e.to_string())
+    .unwrap_or_default();
+    assert!(err.starts_with("2 problems"), "{err}");
+    assert!(
+        err.contains("DB_URL (field `db`, PostgreSQL): not set"),
+        "{err}"
+    );
+    assert!(
+        err.contains("CDN_QUEUE_SECRET_KEY (field `cdn_queue.secret_key`, secret): not set, but required because CDN_QUEUE_URL is set (the group is all or none)"),
+        "{err}"
+    );
+    assert!(!err.contains("s3cret"), "{err}");
+    // A setting alone makes the group present too.
+    let err = WithGroup::load(&MapSource::new([
+        ("DB_URL", "postgres://db/app"),
+        ("CDN_QUEUE_BATCH", "x"),
+    ]))
+    .err()
+    .map(|e| e.to_string())
+    .unwrap_or_default();
+    assert!(
+        err.contains("CDN_QUEUE_BATCH") && err.contains("required because CDN_QUEUE_BATCH is set"),
+        "{err}"
+    );
+    // Docs show the group and its rule.
+    let md = resources::doc::markdown(WithGroup::manifest());
+    assert!(
+        md.contains("| `CDN_QUEUE_URL` | AMQP | with `cdn_queue` (all or none) |"),
+        "{md}"
+    );
+    assert!(md.contains("| `CDN_QUEUE_TAG_URL` | HTTP | no |"), "{md}");
+    let env = resources::doc::dotenv(WithGroup::manifest());
+    assert!(
+        env.contains("# in the all-or-none group `cdn_queue`: required when any of it is set\n"),
+        "{env}"
+    );
+    assert!(env.contains("\n# CDN_QUEUE_URL="), "{env}");
+}
+
+/// A server whose empty admin token means "admin off".
+#[derive(Resources, Debug)]
+#[allow(dead_code)]
+struct Admin {
+    /// Admin token; empty turns the admin page off.
+    #[resource(empty_is_unset)]
+    admin_token: Option<resources::Secret<String>>,
+    /// Without the opt-in, empty stays a problem.
+    other_token: Option<resources::Secret<String>>,
+}
+
+#[test]
+fn empty_is_unset_is_an_explicit_opt_in() {
+    let a = Admin::load(&MapSource::new([("ADMIN_TOKEN", "")]));
+    assert_eq!(a.map(|a| a.admin_token.is_none()).ok(), Some(true));
+    let err = Admin::load(&MapSource::new([("OTHER_TOKEN", "")]))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        err.contains(
+            "OTHER_TOKEN (field `other_token`, secret) from the map source: set but empty"
+        ),
+        "{err}"
+    );
+}

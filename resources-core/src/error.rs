@@ -297,6 +297,12 @@ pub enum ProblemKind {
         /// The part variables (with prefixes).
         parts: Vec<String>,
     },
+    /// A required variable of an all-or-none group (`Option` of a flattened struct) that is
+    /// unset while another variable of the group is set.
+    MissingInGroup {
+        /// The set variable that made the group present.
+        because: String,
+    },
     /// Set under the container prefix, but no field reads it (`#[resources(strict)]`).
     Unknown {
         /// The closest variable the struct reads, if one is close.
@@ -434,6 +440,11 @@ impl Problem {
     pub fn what(&self) -> &ProblemKind {
         &self.what
     }
+
+    /// Replaces what is wrong (a missing variable of a group becomes one required by it).
+    pub(crate) fn set_what(&mut self, what: ProblemKind) {
+        self.what = what;
+    }
 }
 
 impl fmt::Display for Problem {
@@ -471,6 +482,10 @@ impl fmt::Display for Problem {
                 )?
             }
             ProblemKind::Parts(message) => f.write_str(message)?,
+            ProblemKind::MissingInGroup { because } => write!(
+                f,
+                "not set, but required because {because} is set (the group is all or none): set {var} too, or unset {because}"
+            )?,
             ProblemKind::Unknown {
                 suggestion: Some(s),
             } => write!(f, "set but nothing reads it; did you mean {s}?")?,

@@ -58,6 +58,8 @@ pub struct Field<'a> {
     pub deprecated: Vec<Lit<String>>,
     /// Variables holding parts of the locator.
     pub parts: Vec<FieldPart>,
+    /// `empty_is_unset`: the span of the key, when written.
+    pub empty_is_unset: Option<Span>,
     pub example: Option<Lit<String>>,
     pub prefix: Option<Lit<String>>,
     pub min: Option<Lit<usize>>,
@@ -137,7 +139,11 @@ impl<'a> Field<'a> {
             return Some(Self::setting(parsed, ident, name));
         }
         let (shape, locator_ty) = if attrs.flatten.is_present() {
-            (Shape::Flatten, &attrs.ty)
+            // `Option<Nested>` is an all-or-none group; the nested type is named inside.
+            (
+                Shape::Flatten,
+                generic_arg(&attrs.ty, "Option").unwrap_or(&attrs.ty),
+            )
         } else if let Some(inner) = generic_arg(&attrs.ty, "Option") {
             (Shape::Optional, inner)
         } else if let Some(inner) = generic_arg(&attrs.ty, "Vec") {
@@ -162,6 +168,10 @@ impl<'a> Field<'a> {
             explicit_env: attrs.env.is_some(),
             aliases: attrs.alias.iter().map(Lit::from).collect(),
             deprecated: attrs.deprecated.iter().map(Lit::from).collect(),
+            empty_is_unset: attrs
+                .empty_is_unset
+                .is_present()
+                .then(|| attrs.empty_is_unset.span()),
             parts: attrs.parts.as_ref().map_or_else(Vec::new, |p| {
                 // An explicit `part = "…"` replaces the convention's variable for that part.
                 let explicit = |key: &str| {
@@ -217,6 +227,10 @@ impl<'a> Field<'a> {
             aliases: s.alias.iter().map(Lit::from).collect(),
             deprecated: s.deprecated.iter().map(Lit::from).collect(),
             parts: Vec::new(),
+            empty_is_unset: s
+                .empty_is_unset
+                .is_present()
+                .then(|| s.empty_is_unset.span()),
             example: None,
             prefix: None,
             min: None,
@@ -236,6 +250,11 @@ impl<'a> Field<'a> {
             }),
             resource_attr: parsed.marks.resource,
         }
+    }
+
+    /// A flattened `Option<Nested>`: all of its variables or none.
+    pub fn is_optional_group(&self) -> bool {
+        self.shape == Shape::Flatten && generic_arg(self.ty, "Option").is_some()
     }
 
     /// The flatten prefix, `""` if none.

@@ -33,6 +33,8 @@ pub struct FieldAttrs {
     pub example: Option<SpannedValue<String>>,
     /// `parts(host = "SMTP_HOST", …)`, `parts = "libpq"`, `parts(aws, bucket = "S3_BUCKET")`.
     pub parts: Option<PartsAttr>,
+    /// An empty value reads as unset.
+    pub empty_is_unset: Flag,
     pub flatten: Flag,
     pub prefix: Option<SpannedValue<String>>,
     pub min: Option<SpannedValue<usize>>,
@@ -74,6 +76,8 @@ pub struct SettingAttrs {
     pub from_str: Flag,
     /// Decode with serde, as envy decodes a variable.
     pub serde: Flag,
+    /// An empty value reads as unset.
+    pub empty_is_unset: Flag,
 }
 
 /// What a field's attributes say it is: the span of its `#[resource]` and `#[setting]`

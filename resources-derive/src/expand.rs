@@ -56,13 +56,22 @@ const FIELD_KEYS: &[&str] = &[
     "env",
     "alias",
     "deprecated",
+    "empty_is_unset",
     "example",
     "flatten",
     "prefix",
     "min",
 ];
 /// The keys of `#[setting(...)]`.
-const SETTING_KEYS: &[&str] = &["env", "alias", "deprecated", "default", "from_str", "serde"];
+const SETTING_KEYS: &[&str] = &[
+    "env",
+    "alias",
+    "deprecated",
+    "default",
+    "from_str",
+    "serde",
+    "empty_is_unset",
+];
 
 /// Adds "did you mean" to unknown-key errors darling found no close match for (it misses
 /// transpositions such as `evn` for `env`), and says which keys exist.
@@ -258,6 +267,9 @@ fn col(f: &Field<'_>) -> TokenStream {
             let min = f.min.as_ref().map_or(0, |m| m.value);
             quote_spanned!(ty.span()=> __r::list::<#ty>(#min))
         }
+        Shape::Flatten if f.is_optional_group() => {
+            quote_spanned!(ty.span()=> __r::flat_opt::<#ty>())
+        }
         Shape::Flatten => quote_spanned!(ty.span()=> __r::flat::<#ty>()),
     }
 }
@@ -274,15 +286,17 @@ fn extra(f: &Field<'_>) -> TokenStream {
     });
     let example = f.example.as_ref().map_or("", |e| e.value.as_str());
     let prefix = f.flatten_prefix();
+    let empty_is_unset = f.empty_is_unset.is_some();
     if f.aliases.is_empty()
         && f.deprecated.is_empty()
         && f.parts.is_empty()
+        && !empty_is_unset
         && example.is_empty()
         && prefix.is_empty()
     {
         quote!(__r::NONE)
     } else {
-        quote!(__r::Extra { aliases: &[#(#aliases),*], example: #example, prefix: #prefix, deprecated: &[#(#deprecated),*], parts: &[#(#parts),*] })
+        quote!(__r::Extra { aliases: &[#(#aliases),*], example: #example, prefix: #prefix, deprecated: &[#(#deprecated),*], parts: &[#(#parts),*], empty_is_unset: #empty_is_unset })
     }
 }
 
@@ -294,6 +308,9 @@ fn build((index, f): (usize, &Field<'_>)) -> TokenStream {
         Shape::Optional => quote!(#ident: __v.optional()),
         Shape::List => quote!(#ident: __v.list()),
         // The nested type is named once, in its manifest entry; the builder goes through it.
+        Shape::Flatten if f.is_optional_group() => {
+            quote!(#ident: __v.flattened_opt(&Self::MANIFEST.entries[#index]))
+        }
         Shape::Flatten => quote!(#ident: __v.flattened(&Self::MANIFEST.entries[#index])),
     }
 }
@@ -313,12 +330,20 @@ pub fn doc_table(c: &Container<'_>) -> String {
                 min: f.min.as_ref().map_or(0, |m| m.value),
             },
             Shape::Flatten => {
-                let ty = last_ident(f.ty)
+                let ty = last_ident(f.locator_ty)
                     .map_or_else(|| "the nested struct".to_owned(), |s| s.ident.to_string());
+                let description = if f.is_optional_group() {
+                    format!(
+                        "All or none: when any of its variables is set, its required ones are too. {}",
+                        f.description
+                    )
+                } else {
+                    f.description.clone()
+                };
                 flattened.push(markdown_flatten_row(
                     &format!("{prefix}{}", f.flatten_prefix()),
                     &ty,
-                    &f.description,
+                    description.trim_end(),
                 ));
                 continue;
             }
@@ -334,6 +359,7 @@ pub fn doc_table(c: &Container<'_>) -> String {
                 |l| (l.info)().kind.to_owned(),
             );
         rows.push(TableRow {
+            group: None,
             variable: format!("{prefix}{}", f.var.value),
             deprecated: f
                 .deprecated

@@ -15,6 +15,7 @@ pub fn validate(c: &Container<'_>, acc: &mut Accumulator) {
     for f in &c.fields {
         setting_is_not_a_resource(f, acc);
         parts_fit_the_kind(f, acc);
+        empty_is_unset_fits(f, acc);
         no_literal_locator(c, f, acc);
         keys_fit_the_shape(f, acc);
         example_matches_kind(f, acc);
@@ -72,6 +73,18 @@ fn setting_is_not_a_resource(f: &Field<'_>, acc: &mut Accumulator) {
                 f.name, f.var.value
             )));
         }
+    }
+}
+
+/// `empty_is_unset` makes sense for a field that may be unset: an `Option` (or a setting with
+/// a default).
+fn empty_is_unset_fits(f: &Field<'_>, acc: &mut Accumulator) {
+    let Some(span) = f.empty_is_unset else {
+        return;
+    };
+    let defaulted = f.setting.as_ref().is_some_and(|s| s.default.is_some());
+    if f.shape != Shape::Optional && !defaulted {
+        acc.push(err(span, "`empty_is_unset` applies to an `Option` field (or a setting with a default): a required variable that is empty would still be missing"));
     }
 }
 
@@ -200,7 +213,7 @@ fn no_literal_locator(c: &Container<'_>, f: &Field<'_>, acc: &mut Accumulator) {
 fn keys_fit_the_shape(f: &Field<'_>, acc: &mut Accumulator) {
     let a = f.attrs;
     if f.shape == Shape::Flatten {
-        let nested = crate::ast::last_ident(f.ty).map_or_else(
+        let nested = crate::ast::last_ident(f.locator_ty).map_or_else(
             || "the nested struct".to_owned(),
             |s| format!("`{}`", s.ident),
         );
@@ -222,10 +235,8 @@ fn keys_fit_the_shape(f: &Field<'_>, acc: &mut Accumulator) {
                 "`min` applies to `Vec` fields, not flattened ones",
             ));
         }
-        for wrapper in ["Option", "Vec"] {
-            if crate::ast::generic_arg(f.ty, wrapper).is_some() {
-                acc.push(err(f.ty.span(), format!("a flattened field is a struct that derives `Resources`, not `{wrapper}<…>`: make the fields inside it optional instead")));
-            }
+        if crate::ast::generic_arg(f.ty, "Vec").is_some() {
+            acc.push(err(f.ty.span(), "a flattened field is a struct that derives `Resources` (or an `Option` of one, all or none), not `Vec<…>`: declare one flattened field per instance, each with its own `prefix`"));
         }
     } else {
         if let Some(prefix) = &a.prefix {

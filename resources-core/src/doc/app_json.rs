@@ -17,7 +17,7 @@ pub fn app_json(manifest: &'static Manifest) -> String {
             Presence::List { min } => (0..min.max(1))
                 .map(|i| (format!("{}_{i}", v.name), i < min))
                 .collect(),
-            Presence::Required => vec![(v.name.clone(), true)],
+            Presence::Required => vec![(v.name.clone(), v.group.is_none())],
             Presence::Optional => vec![(v.name.clone(), false)],
         };
         let value = v.decl.default.map_or_else(String::new, |d| {

@@ -83,8 +83,14 @@ pub fn dotenv(manifest: &'static Manifest) -> String {
             None => dotenv_value(&v.example_redacted()),
         };
         // (name, set): optional variables and list entries past the minimum are commented out.
+        if let Some(group) = &v.group {
+            comment(
+                &mut out,
+                &format!("in the all-or-none group `{group}`: required when any of it is set"),
+            );
+        }
         let lines: Vec<(String, bool)> = match v.decl.presence {
-            Presence::Required => vec![(v.name.clone(), true)],
+            Presence::Required => vec![(v.name.clone(), v.group.is_none())],
             Presence::Optional => vec![(v.name.clone(), false)],
             Presence::List { min } => (0..min.max(1))
                 .map(|i| (format!("{}_{i}", v.name), i < min))

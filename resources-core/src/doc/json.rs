@@ -57,6 +57,7 @@ pub const JSON_SCHEMA_VERSION: u32 = 1;
 ///       "aliases": ["APP_PG_URL"],       // tried in order after name
 ///       "deprecated": [],                // tried after the aliases, with a warning
 ///       "parts": [{"part": "host", "name": "PGHOST"}],  // variables holding parts of it
+///       "group": null,                   // the all-or-none group (field path) it is in
 ///       "file_name": "APP_DATABASE_URL_FILE", // for a list: "APP_SHARDS_URL_<i>_FILE"
 ///       "field": "db",                   // dotted path: "replica.url"
 ///       "kind": "PostgreSQL",
@@ -87,11 +88,14 @@ pub fn json(manifest: &'static Manifest) -> String {
             .default_port()
             .map_or_else(|| "null".to_owned(), |p| p.to_string());
         vars.push(format!(
-            "    {{\n      \"name\": {},\n      \"aliases\": {},\n      \"deprecated\": {},\n      \"parts\": {},\n      \"file_name\": {},\n      \"field\": {},\n      \"kind\": {},\n      \"schemes\": {},\n      \"default_port\": {port},\n      \"required\": {required},\n      \"list\": {list},\n      \"description\": {},\n      \"example\": {},\n      \"credentials\": {},\n      \"setting\": {},\n      \"default\": {}\n    }}",
+            "    {{\n      \"name\": {},\n      \"aliases\": {},\n      \"deprecated\": {},\n      \"parts\": {},\n      \"group\": {},\n      \"file_name\": {},\n      \"field\": {},\n      \"kind\": {},\n      \"schemes\": {},\n      \"default_port\": {port},\n      \"required\": {required},\n      \"list\": {list},\n      \"description\": {},\n      \"example\": {},\n      \"credentials\": {},\n      \"setting\": {},\n      \"default\": {}\n    }}",
             json_string(&v.name),
             json_list(&v.aliases),
             json_list(&v.deprecated),
             json_parts(&v.parts),
+            v.group
+                .as_deref()
+                .map_or_else(|| "null".to_owned(), json_string),
             json_string(&v.file_name()),
             json_string(&v.field_path),
             json_string(info.kind),

@@ -19,6 +19,8 @@ pub struct TableRow {
     pub default: Option<String>,
     /// Deprecated names, still read.
     pub deprecated: Vec<String>,
+    /// The all-or-none group (field path) the variable is in, if any.
+    pub group: Option<String>,
 }
 
 /// Escapes text for one cell of a Markdown table: `|` and `\` are escaped, line breaks become
@@ -76,6 +78,7 @@ pub fn presence_label(presence: Presence) -> String {
 ///     description: "Primary | database.".into(),
 ///     default: None,
 ///     deprecated: vec![],
+///     group: None,
 /// }]);
 /// assert_eq!(table, "\
 /// | variable | kind | required | description |
@@ -100,9 +103,12 @@ pub fn markdown_table(rows: &[TableRow]) -> String {
             "| {} | {} | {} | {} |\n",
             markdown_cell(&variable),
             markdown_cell(&row.kind),
-            match &row.default {
-                Some(default) => markdown_cell(&format!("no (default `{default}`)")),
-                None => presence_label(row.presence),
+            match (&row.default, &row.group, row.presence) {
+                (Some(default), _, _) => markdown_cell(&format!("no (default `{default}`)")),
+                (None, Some(group), Presence::Required) => {
+                    markdown_cell(&format!("with `{group}` (all or none)"))
+                }
+                (None, _, presence) => presence_label(presence),
             },
             markdown_cell(&row.description),
         ));
@@ -131,6 +137,7 @@ pub fn rows(manifest: &'static Manifest) -> Vec<TableRow> {
     for v in manifest.vars() {
         let parts = part_rows(&v.name, &v.parts);
         rows.push(TableRow {
+            group: v.group.clone(),
             kind: v.info().kind.to_owned(),
             presence: v.decl.presence,
             default: v.decl.default.map(|d| d.text()),
@@ -161,6 +168,7 @@ pub fn part_rows(variable: &str, parts: &[(crate::Part, String)]) -> Vec<TableRo
             },
             default: None,
             deprecated: Vec::new(),
+            group: None,
         })
         .collect()
 }

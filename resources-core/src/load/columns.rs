@@ -45,8 +45,8 @@ pub fn builtin_locator(type_name: &str) -> Option<LocatorFns> {
 pub enum Col {
     /// A variable (or an indexed list of them).
     Var(Presence, LocatorFns),
-    /// A flattened struct.
-    Flatten(&'static Manifest, BuildFn),
+    /// A flattened struct; `true` for an `Option` of it (all or none).
+    Flatten(&'static Manifest, BuildFn, bool),
     /// A setting, with its default if it has one.
     Setting(Presence, LocatorFns, Option<DefaultValue>),
 }
@@ -127,7 +127,12 @@ pub fn erase<T: Send + 'static>(value: T) -> Erased {
 
 /// A flattened field.
 pub const fn flat<R: Resources>() -> Col {
-    Col::Flatten(R::MANIFEST, build_erased::<R>)
+    Col::Flatten(R::MANIFEST, build_erased::<R>, false)
+}
+
+/// An `Option` of a flattened struct: present when any of its variables is set.
+pub const fn flat_opt<R: Resources>() -> Col {
+    Col::Flatten(R::MANIFEST, build_erased::<R>, true)
 }
 
 /// The rarely used parts of a field: aliases, example, flatten prefix.
@@ -143,6 +148,8 @@ pub struct Extra {
     pub deprecated: &'static [&'static str],
     /// Variables holding parts of the locator.
     pub parts: &'static [PartDecl],
+    /// An empty value reads as unset.
+    pub empty_is_unset: bool,
 }
 
 /// A field with no alias, example or prefix.
@@ -152,6 +159,7 @@ pub const NONE: Extra = Extra {
     prefix: "",
     deprecated: &[],
     parts: &[],
+    empty_is_unset: false,
 };
 
 const PLACEHOLDER: Entry = Entry::Var(VarDecl {
@@ -160,6 +168,7 @@ const PLACEHOLDER: Entry = Entry::Var(VarDecl {
     aliases: &[],
     deprecated: &[],
     parts: &[],
+    empty_is_unset: false,
     presence: Presence::Required,
     description: "",
     example: None,
@@ -189,6 +198,7 @@ pub const fn entries<const N: usize>(
                 aliases: extra.aliases,
                 deprecated: extra.deprecated,
                 parts: extra.parts,
+                empty_is_unset: extra.empty_is_unset,
                 presence,
                 description: docs[i],
                 example: if extra.example.is_empty() {
@@ -206,6 +216,7 @@ pub const fn entries<const N: usize>(
                 aliases: extra.aliases,
                 deprecated: extra.deprecated,
                 parts: extra.parts,
+                empty_is_unset: extra.empty_is_unset,
                 presence,
                 description: docs[i],
                 example: None,
@@ -213,7 +224,8 @@ pub const fn entries<const N: usize>(
                 setting: true,
                 default,
             }),
-            Col::Flatten(manifest, build) => Entry::Flatten(FlattenDecl {
+            Col::Flatten(manifest, build, optional) => Entry::Flatten(FlattenDecl {
+                optional,
                 field: fields[i],
                 prefix: extra.prefix,
                 description: docs[i],

@@ -4,7 +4,7 @@ use crate::error::{LoadError, Problem, ProblemKind};
 use crate::source::Source;
 
 use super::lookup::Scratch;
-use super::manifest::{Entry, Manifest, Var, redact_example};
+use super::manifest::{Entry, FlattenDecl, Manifest, Var, VarDecl, redact_example};
 use super::step::{Context, load_var};
 use super::values::{Erased, Values};
 use super::warning::Warning;
@@ -16,20 +16,21 @@ pub fn load_values(
     manifest: &'static Manifest,
     strict: bool,
 ) -> Result<(Values, Vec<Warning>), LoadError> {
-    let mut values = Vec::with_capacity(manifest.entries.len());
-    let mut problems = Vec::new();
-    let mut warnings = Vec::new();
-    let mut scratch = Scratch::new(source);
-    walk(
+    let mut walk = Walk {
         source,
-        manifest,
-        "",
-        "",
-        &mut values,
-        &mut problems,
-        &mut warnings,
-        &mut scratch,
-    );
+        values: Vec::with_capacity(manifest.entries.len()),
+        problems: Vec::new(),
+        warnings: Vec::new(),
+        scratch: Scratch::new(source),
+        first_set: None,
+    };
+    walk.walk(manifest, "", "");
+    let Walk {
+        values,
+        mut problems,
+        mut warnings,
+        ..
+    } = walk;
     for (var, suggestion) in super::unknown::unknown_names(source, manifest) {
         if strict {
             problems.push(Problem::new(
@@ -47,68 +48,126 @@ pub fn load_values(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn walk(
-    source: &dyn Source,
-    manifest: &'static Manifest,
-    prefix: &str,
-    path: &str,
-    values: &mut Vec<Option<Erased>>,
-    problems: &mut Vec<Problem>,
-    warnings: &mut Vec<Warning>,
-    scratch: &mut Scratch,
-) {
-    let prefix: std::borrow::Cow<'_, str> = if manifest.prefix.is_empty() {
-        prefix.into()
-    } else {
-        format!("{prefix}{}", manifest.prefix).into()
-    };
-    for entry in manifest.entries {
-        match entry {
-            Entry::Var(decl) => {
-                let var = Var {
-                    name: decl.name,
-                    aliases: decl.aliases,
-                    field: Some(decl.field),
-                    deprecated: decl.deprecated,
-                    parts: decl.parts,
-                };
-                let info = (decl.locator.info)();
-                // The example is shown redacted, as in the docs.
-                let example = || redact_example(decl.locator, decl.example.unwrap_or(info.example));
-                let ctx = Context {
-                    kind: info.kind,
-                    example: &example,
-                    field: Some((path, decl.field)),
-                    compose: decl
-                        .locator
-                        .compose
-                        .map(|c| (info.schemes.first().map_or("", |s| s.name), c)),
-                };
-                let value = load_var(
-                    source,
-                    &prefix,
-                    &var,
-                    decl.presence,
-                    &ctx,
-                    decl.locator.parse,
-                    problems,
-                    warnings,
-                    scratch,
-                );
-                // An unset setting with a default takes it; on a problem the load fails anyway.
-                values.push(value.or_else(|| decl.default.map(|d| (d.value)())));
+/// The state of one load's walk over a manifest.
+struct Walk<'s> {
+    source: &'s dyn Source,
+    values: Vec<Option<Erased>>,
+    problems: Vec<Problem>,
+    warnings: Vec<Warning>,
+    scratch: Scratch,
+    /// The first variable found set since the innermost all-or-none group began.
+    first_set: Option<String>,
+}
+
+impl Walk<'_> {
+    fn walk(&mut self, manifest: &'static Manifest, prefix: &str, path: &str) {
+        let prefix: std::borrow::Cow<'_, str> = if manifest.prefix.is_empty() {
+            prefix.into()
+        } else {
+            format!("{prefix}{}", manifest.prefix).into()
+        };
+        for entry in manifest.entries {
+            match entry {
+                Entry::Var(decl) => self.var(decl, &prefix, path),
+                Entry::Flatten(flat) if flat.optional => self.group(flat, &prefix, path),
+                Entry::Flatten(flat) => self.walk(
+                    flat.manifest,
+                    &format!("{prefix}{}", flat.prefix),
+                    &format!("{path}{}.", flat.field),
+                ),
             }
-            Entry::Flatten(flat) => walk(
-                source,
-                flat.manifest,
-                &format!("{prefix}{}", flat.prefix),
-                &format!("{path}{}.", flat.field),
-                values,
-                problems,
-                warnings,
-                scratch,
-            ),
+        }
+    }
+
+    fn var(&mut self, decl: &'static VarDecl, prefix: &str, path: &str) {
+        let var = Var {
+            name: decl.name,
+            aliases: decl.aliases,
+            field: Some(decl.field),
+            deprecated: decl.deprecated,
+            parts: decl.parts,
+            empty_is_unset: decl.empty_is_unset,
+        };
+        let info = (decl.locator.info)();
+        // The example is shown redacted, as in the docs.
+        let example = || redact_example(decl.locator, decl.example.unwrap_or(info.example));
+        let ctx = Context {
+            kind: info.kind,
+            example: &example,
+            field: Some((path, decl.field)),
+            compose: decl
+                .locator
+                .compose
+                .map(|c| (info.schemes.first().map_or("", |s| s.name), c)),
+        };
+        let before = self.problems.len();
+        let value = load_var(
+            self.source,
+            prefix,
+            &var,
+            decl.presence,
+            &ctx,
+            decl.locator.parse,
+            &mut self.problems,
+            &mut self.warnings,
+            &mut self.scratch,
+        );
+        // Set: a value (a list with an entry), or a problem other than "not set".
+        let has_value = match &value {
+            Some(v) => v
+                .downcast_ref::<Vec<Erased>>()
+                .is_none_or(|l| !l.is_empty()),
+            None => false,
+        };
+        let set = has_value
+            || self.problems[before..].iter().any(|p| {
+                !matches!(
+                    p.what(),
+                    ProblemKind::Missing { .. } | ProblemKind::MissingWithParts { .. }
+                )
+            });
+        if set && self.first_set.is_none() {
+            self.first_set = Some(format!("{prefix}{}", decl.name));
+        }
+        // An unset setting with a default takes it; on a problem the load fails anyway.
+        self.values
+            .push(value.or_else(|| decl.default.map(|d| (d.value)())));
+    }
+
+    /// An `Option` of a flattened struct: none of its variables set → absent (its defaults and
+    /// "not set" problems dropped); any set → present, and each missing required variable is a
+    /// problem that names the set one.
+    fn group(&mut self, flat: &'static FlattenDecl, prefix: &str, path: &str) {
+        let outer = self.first_set.take();
+        let marker = self.values.len();
+        self.values.push(None);
+        let (problems, warnings) = (self.problems.len(), self.warnings.len());
+        self.walk(
+            flat.manifest,
+            &format!("{prefix}{}", flat.prefix),
+            &format!("{path}{}.", flat.field),
+        );
+        match self.first_set.take() {
+            None => {
+                self.values.truncate(marker + 1);
+                self.problems.truncate(problems);
+                self.warnings.truncate(warnings);
+                self.first_set = outer;
+            }
+            Some(because) => {
+                self.values[marker] = Some(Box::new(()));
+                for p in &mut self.problems[problems..] {
+                    if matches!(
+                        p.what(),
+                        ProblemKind::Missing { .. } | ProblemKind::MissingWithParts { .. }
+                    ) {
+                        p.set_what(ProblemKind::MissingInGroup {
+                            because: because.clone(),
+                        });
+                    }
+                }
+                self.first_set = outer.or(Some(because));
+            }
         }
     }
 }

@@ -212,6 +212,8 @@ pub struct VarDecl {
     pub deprecated: &'static [&'static str],
     /// Variables that hold parts of the locator (`SMTP_HOST`, `PGPASSWORD`, …).
     pub parts: &'static [PartDecl],
+    /// An empty value reads as unset (`#[resource(empty_is_unset)]`), not as a problem.
+    pub empty_is_unset: bool,
     /// Required, optional, or an indexed list.
     pub presence: Presence,
     /// The first paragraph of the field's doc comment.
@@ -268,6 +270,8 @@ pub struct FlattenDecl {
     pub manifest: &'static Manifest,
     /// Builds the nested struct from the loaded values (type-erased).
     pub build: BuildFn,
+    /// An `Option` of the struct: all of its variables or none of them.
+    pub optional: bool,
 }
 
 /// Builds a nested struct from the values of a load, boxed.
@@ -294,6 +298,9 @@ pub struct ResolvedVar {
     pub deprecated: Vec<String>,
     /// The part variables (full names), when the locator may be given as parts.
     pub parts: Vec<(crate::Part, String)>,
+    /// The field path of the all-or-none group (`Option` of a flattened struct) it is in:
+    /// a required variable there is required only when the group is present.
+    pub group: Option<String>,
     /// The dotted field path (`replica.url`).
     pub field_path: String,
     /// The description: the doc comments of the flattened fields above it, then its own.
@@ -336,11 +343,18 @@ impl Manifest {
     /// Every variable, depth first in declaration order, with prefixes applied.
     pub fn vars(&'static self) -> Vec<ResolvedVar> {
         let mut out = Vec::new();
-        self.walk("", "", "", &mut out);
+        self.walk("", "", "", None, &mut out);
         out
     }
 
-    fn walk(&'static self, prefix: &str, path: &str, context: &str, out: &mut Vec<ResolvedVar>) {
+    fn walk(
+        &'static self,
+        prefix: &str,
+        path: &str,
+        context: &str,
+        group: Option<&str>,
+        out: &mut Vec<ResolvedVar>,
+    ) {
         let prefix = format!("{prefix}{}", self.prefix);
         for entry in self.entries {
             match entry {
@@ -363,14 +377,19 @@ impl Manifest {
                         .collect(),
                     field_path: format!("{path}{}", decl.field),
                     description: join_sentences(context, decl.description),
+                    group: group.map(str::to_owned),
                     decl,
                 }),
-                Entry::Flatten(f) => f.manifest.walk(
-                    &format!("{prefix}{}", f.prefix),
-                    &format!("{path}{}.", f.field),
-                    &join_sentences(context, f.description),
-                    out,
-                ),
+                Entry::Flatten(f) => {
+                    let here = format!("{path}{}", f.field);
+                    f.manifest.walk(
+                        &format!("{prefix}{}", f.prefix),
+                        &format!("{here}."),
+                        &join_sentences(context, f.description),
+                        if f.optional { Some(&here) } else { group },
+                        out,
+                    )
+                }
             }
         }
     }
@@ -411,6 +430,8 @@ pub struct Var<'a> {
     pub deprecated: &'a [&'a str],
     /// Variables holding parts of the locator.
     pub parts: &'a [PartDecl],
+    /// An empty value reads as unset.
+    pub empty_is_unset: bool,
 }
 
 impl<'a> Var<'a> {
@@ -422,7 +443,15 @@ impl<'a> Var<'a> {
             field: None,
             deprecated: &[],
             parts: &[],
+            empty_is_unset: false,
         }
+    }
+
+    /// The same variable, reading an empty value as unset (an `Option` whose empty value
+    /// means "off").
+    pub const fn empty_is_unset(mut self) -> Self {
+        self.empty_is_unset = true;
+        self
     }
 
     /// The same variable, also given as parts (`SMTP_HOST`, `SMTP_PORT`, …).

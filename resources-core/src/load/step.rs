@@ -97,7 +97,18 @@ pub(crate) fn load_var(
             .nth(index)
             .unwrap_or(var.name)
     };
-    let main = fetch(source, prefix, names, scratch);
+    let mut main = fetch(source, prefix, names, scratch);
+    if var.empty_is_unset
+        && matches!(
+            main,
+            Fetch::Failed {
+                what: ProblemKind::Empty,
+                ..
+            }
+        )
+    {
+        main = Fetch::Unset;
+    }
     if !var.parts.is_empty() {
         let from_parts = FromParts {
             source,

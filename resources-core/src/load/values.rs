@@ -57,6 +57,13 @@ impl Values {
         items.into_iter().map(downcast).collect()
     }
 
+    /// The next values, of the `Option` flattened field declared by `entry`: `None` when the
+    /// load found none of its variables set.
+    pub fn flattened_opt<T: Any>(&mut self, entry: &Entry) -> Option<T> {
+        self.next_slot()?;
+        Some(self.flattened(entry))
+    }
+
     /// The next values, of the flattened field declared by `entry`.
     pub fn flattened<T: Any>(&mut self, entry: &Entry) -> T {
         match entry {

@@ -2,13 +2,13 @@ use resources::{PostgresUrl, Resources};
 
 #[derive(Resources)]
 struct Replica {
-    url: PostgresUrl,
+    db: PostgresUrl,
 }
 
 #[derive(Resources)]
 struct Backing {
-    #[resource(flatten, prefix = "REPLICA_")]
-    replica: Option<Replica>,
+    #[resource(flatten, prefix = "R_")]
+    replicas: Vec<Replica>,
 }
 
 fn main() {}
