@@ -1,25 +1,26 @@
-//! A finding: what, where, the redacted line, and what to do instead.
+//! A finding: what, where, the literal redacted, and what to do instead.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use super::lexer::ALLOW_MARKER;
+use super::optout::ALLOW_MARKER;
 
 /// What a finding is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FindingKind {
-    /// A literal holding a locator of a known or extra scheme.
+    /// A literal naming a resource of a known or extra scheme.
     HardCodedLocator {
         /// The scheme, lowercase.
         scheme: String,
     },
-    /// A literal holding a URL with a password in its userinfo.
+    /// A literal holding a URL with credentials: a password, or a token as user name.
     Credentials,
-    /// A `// resources-audit: allow` comment without a reason.
+    /// A `// resources-audit: allow…` comment without a reason (or of an unknown form).
     AllowWithoutReason,
 }
 
-/// One hard-coded locator (or a bad opt-out), where it is, and the line with it redacted.
+/// One hard-coded locator (or a bad opt-out): where it is, and the literal with its
+/// credentials redacted. No other text of the source line is ever kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     /// The file, relative to the audited package.
@@ -30,12 +31,9 @@ pub struct Finding {
     pub column: usize,
     /// What was found.
     pub kind: FindingKind,
-    /// The source line, with every credential on it redacted.
-    pub source_line: String,
-    /// 1-based column of the literal in `source_line` (redaction may shift it).
-    pub display_column: usize,
-    /// The literal's length in characters in `source_line`, on its first line.
-    pub width: usize,
+    /// The literal as shown: its decoded content, credentials redacted, escaped and cut to a
+    /// bounded length (`None` for a bad opt-out: a comment is never shown).
+    pub literal: Option<String>,
 }
 
 impl Finding {
@@ -50,12 +48,14 @@ impl Finding {
                 )
             }
             FindingKind::Credentials => format!(
-                "credentials belong in config: declare an `ApiUrl`/`HttpUrl` field (or a `Secret<String>`) of a \
-                 `#[derive(Resources)]` struct; to keep this literal, add `// {ALLOW_MARKER}(<reason>)` above it"
+                "credentials (a password, or a token as user name) belong in config: declare an `ApiUrl`/`HttpUrl` field \
+                 (or a `Secret<String>`) of a `#[derive(Resources)]` struct; to keep this literal, add \
+                 `// {ALLOW_MARKER}(<reason>)` above it"
             ),
-            FindingKind::AllowWithoutReason => {
-                format!("say why: `// {ALLOW_MARKER}(fixture for the parser tests)`")
-            }
+            FindingKind::AllowWithoutReason => format!(
+                "say why, in one of the forms `// {ALLOW_MARKER}(<reason>)` (this line and the next), \
+                 `{ALLOW_MARKER}-item(<reason>)`, `{ALLOW_MARKER}-block(<reason>)` or `//! {ALLOW_MARKER}-file(<reason>)`"
+            ),
         }
     }
 
@@ -88,28 +88,45 @@ fn suggestion(scheme: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// A path as shown in messages and `cargo:` lines: control characters (a line break in a file
+/// name) escaped, so a name can never start a line of its own.
+pub(super) fn shown_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    if text.chars().any(char::is_control) {
+        text.chars()
+            .flat_map(|c| {
+                let escaped: Vec<char> = if c.is_control() {
+                    c.escape_default().collect()
+                } else {
+                    vec![c]
+                };
+                escaped
+            })
+            .collect()
+    } else {
+        text.into_owned()
+    }
+}
+
 impl fmt::Display for Finding {
-    /// rustc's shape: `error: …`, `--> file:line:col`, the line, a `^^^` underline, `= help:`.
+    /// rustc's shape: `error: …`, `--> file:line:col`, the literal (redacted) with a `^^^`
+    /// underline, `= help: …`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let number = self.line.to_string();
         let pad = " ".repeat(number.len());
-        let indent: String = self
-            .source_line
-            .chars()
-            .take(self.display_column.saturating_sub(1))
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
         writeln!(f, "error: {}", self.title())?;
         writeln!(
             f,
             "{pad}--> {}:{}:{}",
-            self.path.display(),
+            shown_path(&self.path),
             self.line,
             self.column
         )?;
-        writeln!(f, "{pad} |")?;
-        writeln!(f, "{number} | {}", self.source_line)?;
-        writeln!(f, "{pad} | {indent}{}", "^".repeat(self.width.max(1)))?;
+        if let Some(literal) = &self.literal {
+            writeln!(f, "{pad} |")?;
+            writeln!(f, "{number} | {literal}")?;
+            writeln!(f, "{pad} | {}", "^".repeat(literal.chars().count().max(1)))?;
+        }
         write!(f, "{pad} = help: {}", self.help())
     }
 }

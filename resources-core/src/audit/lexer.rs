@@ -1,194 +1,400 @@
-//! The single-pass lexer: literals, opt-out comments, `#[cfg(test)]` scopes and test modules.
+//! The single-pass lexer: literals, opt-out comments, `#[cfg(test)]` scopes and module
+//! declarations.
+//!
+//! It knows just enough of Rust's lexical grammar to tell literals from comments and code. It
+//! works on bytes, never slices text at a computed offset without checking it (so no input can
+//! make it panic, and no panic message could quote the file), and every byte is examined a
+//! bounded number of times: the scan is linear in the file's size.
 
-/// The marker of an opt-out comment.
-pub const ALLOW_MARKER: &str = "resources-audit: allow";
+use super::optout::{self, Form, OptOut};
+use super::work::tick;
 
-/// An `allow` comment.
-pub(super) struct Allow {
-    pub(super) line: usize,
-    pub(super) column: usize,
-    pub(super) reason: Option<String>,
-}
+/// How deep inline modules (`mod a { mod b { … } }`) are followed to place `mod c;` files.
+const MAX_INLINE_MODULES: usize = 64;
 
-/// A string literal found in code (not in a comment, not under `#[cfg(test)]`).
+/// How many bytes of an attribute are read to recognize `#[cfg(test)]`.
+const ATTRIBUTE_PREFIX: usize = 64;
+
+/// A string literal found in code (not in a comment, not in test code, not documentation).
 pub(super) struct Literal {
-    pub(super) line: usize,
-    pub(super) column: usize,
-    pub(super) width: usize,
-    pub(super) value: String,
+    /// 1-based line of its first character.
+    pub line: usize,
+    /// 1-based column (in characters) of its first character.
+    pub column: usize,
+    /// Its kind, as it is shown: `""`, `"b"` or `"c"`.
+    pub prefix: &'static str,
+    /// The decoded content (the pieces of a `concat!` joined).
+    pub value: String,
+    /// Whether an item or block opt-out covers it.
+    pub allowed: bool,
 }
 
-/// The single-pass lexer: just enough of Rust's lexical grammar to tell literals from comments
-/// and code, and to see `#[cfg(test)]` items.
-pub(super) struct Lexer<'t> {
+/// An opt-out without a reason (or of an unknown form), where its marker is.
+pub(super) struct BadOptOut {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A `mod NAME;` declaration.
+pub(super) struct ModDecl {
+    /// The inline modules it sits in (`mod a { mod b; }` gives `["a"]`).
+    pub inline: Vec<String>,
+    pub name: String,
+    /// Whether it is test code (`#[cfg(test)] mod tests;`, or inside test code).
+    pub test: bool,
+}
+
+/// What one file holds for the audit.
+#[derive(Default)]
+pub(super) struct Lexed {
+    pub literals: Vec<Literal>,
+    pub bad_optouts: Vec<BadOptOut>,
+    /// Lines of `allow(…)` comments, and whether code precedes the comment on its line: a
+    /// trailing opt-out covers its line, one on a line of its own the next line.
+    pub line_allows: Vec<(usize, bool)>,
+    /// Whether an `allow-file(…)` covers the whole file.
+    pub allow_file: bool,
+    pub mods: Vec<ModDecl>,
+    /// Why the scan stopped early (an unterminated literal or comment).
+    pub error: Option<&'static str>,
+}
+
+/// Lexes one file.
+pub(super) fn lex(text: &str) -> Lexed {
+    let mut lexer = Lexer::new(text);
+    lexer.run();
+    lexer.out
+}
+
+/// A region of code: test code, or code an opt-out covers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// The next item, at `depth`: it ends at its `;` or at the `}` closing its body.
+    Item { depth: usize, in_body: bool },
+    /// The rest of the enclosing block (or file) at `depth`.
+    Rest { depth: usize },
+}
+
+/// `concat!(…)`: its literal pieces, joined.
+struct Concat {
+    /// The depth outside its parentheses.
+    depth: usize,
+    line: usize,
+    column: usize,
+    prefix: &'static str,
+    value: String,
+    allowed: bool,
+    started: bool,
+}
+
+struct Lexer<'t> {
     text: &'t str,
     bytes: &'t [u8],
     pos: usize,
     line: usize,
-    line_start: usize,
-    pub(super) literals: Vec<Literal>,
-    pub(super) allows: Vec<Allow>,
-    pub(super) error: Option<&'static str>,
+    /// Characters between the start of the line and `pos`.
+    col: usize,
+    out: Lexed,
     /// Nesting of `{`, `(`, `[`.
     depth: usize,
-    /// Whether the lexer is in test-only code, and where that ends.
-    test: TestScope,
-    /// `#[cfg(test)] mod NAME;`: files that are test code.
-    pub(super) test_mods: Vec<String>,
-    /// Inside `#[resource(...)]` (the derive's attribute), opened at this depth.
-    resource_attr: Option<usize>,
+    test: Option<Scope>,
+    allowed: Option<Scope>,
+    /// Inside `#[…]`, opened at this depth.
+    attr: Option<usize>,
+    /// `example =` / `doc =` in an attribute: 1 after the key, 2 after the `=`.
+    doc_key: u8,
+    /// `concat!` seen, its opening bracket next.
+    pending_concat: bool,
+    concat: Option<Concat>,
+    /// `mod NAME {` seen, its `{` next.
+    pending_inline: Option<String>,
+    /// Inline modules open, with the depth outside their braces.
+    inline: Vec<(String, usize)>,
+    /// The line of the last token (to tell a trailing comment).
+    code_line: usize,
 }
 
-/// Test-only code: literals there are not findings.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum TestScope {
-    /// Ordinary code.
-    None,
-    /// The item after `#[cfg(test)]`, at `depth`: it ends at its `;` or at the `}` closing
-    /// its body.
-    Item { depth: usize, in_body: bool },
-    /// After `#![cfg(test)]` at `depth`: the rest of the enclosing module or file.
-    Rest { depth: usize },
+/// Ends or enters a scope at an opening bracket (the depth before it).
+fn scope_open(scope: &mut Option<Scope>, depth: usize, b: u8) {
+    if let Some(Scope::Item {
+        depth: d,
+        in_body: false,
+    }) = *scope
+        && d == depth
+        && b == b'{'
+    {
+        *scope = Some(Scope::Item {
+            depth,
+            in_body: true,
+        });
+    }
+}
+
+/// Ends a scope at a closing bracket (the depth after it).
+fn scope_close(scope: &mut Option<Scope>, depth: usize, b: u8) {
+    match *scope {
+        Some(Scope::Item {
+            depth: d,
+            in_body: true,
+        }) if d == depth && b == b'}' => *scope = None,
+        Some(Scope::Item { depth: d, .. } | Scope::Rest { depth: d }) if depth < d => {
+            *scope = None;
+        }
+        _ => {}
+    }
+}
+
+/// Ends an item scope at a `;` before its body (`#[cfg(test)] use x;`).
+fn scope_semicolon(scope: &mut Option<Scope>, depth: usize) {
+    if let Some(Scope::Item {
+        depth: d,
+        in_body: false,
+    }) = *scope
+        && d == depth
+    {
+        *scope = None;
+    }
+}
+
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 impl<'t> Lexer<'t> {
-    pub(super) fn new(text: &'t str) -> Self {
+    fn new(text: &'t str) -> Self {
         Lexer {
             text,
             bytes: text.as_bytes(),
             pos: 0,
             line: 1,
-            line_start: 0,
-            literals: Vec::new(),
-            allows: Vec::new(),
-            error: None,
+            col: 0,
+            out: Lexed::default(),
             depth: 0,
-            test: TestScope::None,
-            test_mods: Vec::new(),
-            resource_attr: None,
+            test: None,
+            allowed: None,
+            attr: None,
+            doc_key: 0,
+            pending_concat: false,
+            concat: None,
+            pending_inline: None,
+            inline: Vec::new(),
+            code_line: 0,
         }
-    }
-
-    fn column(&self, at: usize) -> usize {
-        self.text[self.line_start..at].chars().count() + 1
     }
 
     fn peek(&self, offset: usize) -> Option<u8> {
         self.bytes.get(self.pos + offset).copied()
     }
 
-    /// Advances over `n` bytes, counting lines.
+    /// Text from `from` to `to`, or nothing if that is not on char boundaries.
+    fn slice(&self, from: usize, to: usize) -> &'t str {
+        self.text.get(from..to).unwrap_or("")
+    }
+
+    /// Advances over `n` bytes, counting lines and columns.
     fn advance(&mut self, n: usize) {
-        let end = (self.pos + n).min(self.bytes.len());
+        let end = self.pos.saturating_add(n).min(self.bytes.len());
+        tick(end - self.pos);
         while self.pos < end {
-            if self.bytes[self.pos] == b'\n' {
+            let b = self.bytes[self.pos];
+            if b == b'\n' {
                 self.line += 1;
-                self.line_start = self.pos + 1;
+                self.col = 0;
+            } else if b & 0xC0 != 0x80 {
+                self.col += 1;
             }
             self.pos += 1;
         }
     }
 
-    fn in_test_code(&self) -> bool {
-        self.test != TestScope::None
+    /// The first byte at or after `from` that is not whitespace, and where.
+    fn next_significant(&self, from: usize) -> Option<(usize, u8)> {
+        let skipped = self
+            .bytes
+            .get(from..)?
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        tick(skipped + 1);
+        let at = from + skipped;
+        self.bytes.get(at).map(|&b| (at, b))
     }
 
-    pub(super) fn run(&mut self) {
+    fn run(&mut self) {
         if self.text.starts_with("#!") && !self.text.starts_with("#![") {
             // A shebang line.
             let end = self.text.find('\n').unwrap_or(self.text.len());
             self.advance(end);
         }
-        while self.pos < self.bytes.len() && self.error.is_none() {
+        while self.pos < self.bytes.len() && self.out.error.is_none() {
             let b = self.bytes[self.pos];
             match b {
                 b'/' if self.peek(1) == Some(b'/') => self.line_comment(),
                 b'/' if self.peek(1) == Some(b'*') => self.block_comment(),
-                b'"' => self.string(self.pos),
-                b'\'' => self.quote(),
-                b'#' if self.peek(1) == Some(b'[')
-                    || (self.peek(1) == Some(b'!') && self.peek(2) == Some(b'[')) =>
-                {
-                    self.attribute();
-                }
-                b'{' | b'(' | b'[' => {
-                    if let TestScope::Item {
-                        depth,
-                        in_body: false,
-                    } = self.test
-                        && depth == self.depth
-                        && b == b'{'
-                    {
-                        self.test = TestScope::Item {
-                            depth,
-                            in_body: true,
-                        };
-                    }
-                    self.depth += 1;
-                    self.advance(1);
-                }
-                b'}' | b')' | b']' => {
-                    self.depth = self.depth.saturating_sub(1);
-                    self.advance(1);
-                    if self.resource_attr == Some(self.depth) {
-                        self.resource_attr = None;
-                    }
-                    match self.test {
-                        TestScope::Item {
-                            depth,
-                            in_body: true,
-                        } if depth == self.depth && b == b'}' => {
-                            self.test = TestScope::None;
-                        }
-                        TestScope::Item { depth, .. } | TestScope::Rest { depth }
-                            if self.depth < depth =>
-                        {
-                            self.test = TestScope::None;
-                        }
-                        _ => {}
-                    }
-                }
-                b';' => {
-                    self.advance(1);
-                    if let TestScope::Item {
-                        depth,
-                        in_body: false,
-                    } = self.test
-                        && depth == self.depth
-                    {
-                        // `#[cfg(test)] use x;`: the item was one statement.
-                        self.test = TestScope::None;
-                    }
-                }
-                b if b.is_ascii_alphabetic() || b == b'_' => self.ident(),
-                b if b.is_ascii_digit() => {
-                    let len = self.bytes[self.pos..]
-                        .iter()
-                        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'.')
-                        .count();
-                    self.advance(len.max(1));
-                }
+                b if b.is_ascii_whitespace() => self.advance(1),
                 _ => {
-                    let len = self.text[self.pos..]
-                        .chars()
-                        .next()
-                        .map_or(1, char::len_utf8);
-                    self.advance(len);
+                    self.code_line = self.line;
+                    let key = std::mem::take(&mut self.doc_key);
+                    self.token(b, key);
                 }
             }
         }
     }
 
+    /// One token that is not a comment or whitespace; `key` is the `doc_key` before it.
+    fn token(&mut self, b: u8, key: u8) {
+        match b {
+            b'"' => self.string(self.line, self.col + 1, "", key),
+            b'\'' => self.quote(),
+            b'=' => {
+                self.doc_key = if key == 1 { 2 } else { 0 };
+                self.advance(1);
+            }
+            b'#' if self.peek(1) == Some(b'[')
+                || (self.peek(1) == Some(b'!') && self.peek(2) == Some(b'[')) =>
+            {
+                self.attribute();
+            }
+            b'{' | b'(' | b'[' => self.open(b),
+            b'}' | b')' | b']' => self.close(b),
+            b';' => {
+                self.advance(1);
+                scope_semicolon(&mut self.test, self.depth);
+                scope_semicolon(&mut self.allowed, self.depth);
+                self.pending_inline = None;
+            }
+            b if b.is_ascii_alphabetic() || b == b'_' => self.ident(key),
+            b if b.is_ascii_digit() => {
+                let len = self.bytes[self.pos..]
+                    .iter()
+                    .take_while(|c| is_ident_byte(**c) || **c == b'.')
+                    .count();
+                self.advance(len.max(1));
+            }
+            b if b < 0x80 => self.advance(1),
+            _ => {
+                // A non-ASCII char: step over all of it.
+                let len = 1 + self.bytes[self.pos + 1..]
+                    .iter()
+                    .take(3)
+                    .take_while(|c| **c & 0xC0 == 0x80)
+                    .count();
+                self.advance(len);
+            }
+        }
+    }
+
+    fn open(&mut self, b: u8) {
+        if b == b'{'
+            && let Some(name) = self.pending_inline.take()
+        {
+            self.inline.push((name, self.depth));
+        }
+        if std::mem::take(&mut self.pending_concat) && self.concat.is_none() {
+            self.concat = Some(Concat {
+                depth: self.depth,
+                line: 0,
+                column: 0,
+                prefix: "",
+                value: String::new(),
+                allowed: false,
+                started: false,
+            });
+        }
+        scope_open(&mut self.test, self.depth, b);
+        scope_open(&mut self.allowed, self.depth, b);
+        self.depth += 1;
+        self.advance(1);
+    }
+
+    fn close(&mut self, b: u8) {
+        self.depth = self.depth.saturating_sub(1);
+        self.advance(1);
+        if self.attr == Some(self.depth) {
+            self.attr = None;
+        }
+        if self.inline.last().is_some_and(|(_, d)| *d == self.depth) {
+            self.inline.pop();
+        }
+        if self.concat.as_ref().is_some_and(|c| c.depth >= self.depth)
+            && let Some(concat) = self.concat.take()
+            && concat.started
+        {
+            self.push(Literal {
+                line: concat.line,
+                column: concat.column,
+                prefix: concat.prefix,
+                value: concat.value,
+                allowed: concat.allowed,
+            });
+        }
+        scope_close(&mut self.test, self.depth, b);
+        scope_close(&mut self.allowed, self.depth, b);
+    }
+
+    /// Keeps a literal that may be a locator.
+    fn push(&mut self, literal: Literal) {
+        tick(literal.value.len());
+        if literal.value.contains(':') {
+            self.out.literals.push(literal);
+        }
+    }
+
+    /// A literal's decoded content, at `line:column`: documentation, test code, a piece of a
+    /// `concat!`, or a literal of its own.
+    fn literal(
+        &mut self,
+        line: usize,
+        column: usize,
+        prefix: &'static str,
+        value: String,
+        key: u8,
+    ) {
+        if key == 2 || self.test.is_some() {
+            return;
+        }
+        let allowed = self.allowed.is_some();
+        if let Some(concat) = &mut self.concat
+            && concat.depth + 1 == self.depth
+        {
+            tick(value.len());
+            if !concat.started {
+                *concat = Concat {
+                    depth: concat.depth,
+                    line,
+                    column,
+                    prefix,
+                    value: String::new(),
+                    allowed,
+                    started: true,
+                };
+            }
+            concat.value.push_str(&value);
+            return;
+        }
+        self.push(Literal {
+            line,
+            column,
+            prefix,
+            value,
+            allowed,
+        });
+    }
+
     fn line_comment(&mut self) {
         let start = self.pos;
-        let end = self.text[start..]
-            .find('\n')
-            .map_or(self.text.len(), |e| start + e);
-        let body = &self.text[start..end];
-        // Doc comments (`///`, `//!`) document; only plain comments opt out.
-        let doc = (body.starts_with("///") && !body.starts_with("////")) || body.starts_with("//!");
-        if !doc {
-            self.check_allow(body, start);
+        let end = self.bytes[start..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(self.bytes.len(), |e| start + e);
+        tick(end - start);
+        let body = self.slice(start, end);
+        // Outer doc comments (`///`) document; inner ones (`//!`) may hold a file opt-out.
+        let outer_doc = body.starts_with("///") && !body.starts_with("////");
+        let inner_doc = body.starts_with("//!");
+        if !outer_doc && let Some(optout) = optout::parse(body, inner_doc) {
+            let column = self.col + 1 + body.get(..optout.at).map_or(0, |b| b.chars().count());
+            self.opt_out(optout, self.line, column, inner_doc);
         }
         self.advance(end - start);
     }
@@ -213,195 +419,214 @@ impl<'t> Lexer<'t> {
                 _ => i += 1,
             }
         }
+        tick(i - start);
         if depth != 0 {
-            self.error = Some("unterminated block comment");
+            self.out.error = Some("unterminated block comment");
             i = self.bytes.len();
         }
-        let body = &self.text[start..i];
-        let doc = (body.starts_with("/**") && !body.starts_with("/***") && body != "/**/")
-            || body.starts_with("/*!");
-        for (n, line) in body.lines().enumerate().filter(|_| !doc) {
-            if line.contains(ALLOW_MARKER) {
-                let offset = body.lines().take(n).map(|l| l.len() + 1).sum::<usize>();
-                self.check_allow_at(line, start + offset, self.line + n);
+        let body = self.slice(start, i);
+        let outer_doc = body.starts_with("/**") && !body.starts_with("/***") && body != "/**/";
+        let inner_doc = body.starts_with("/*!");
+        if !outer_doc {
+            // One pass over the comment's lines (`\r\n` ends keep their `\r`, never miscounted).
+            for (n, piece) in body.split('\n').enumerate() {
+                if let Some(optout) = optout::parse(piece, inner_doc) {
+                    let before = piece.get(..optout.at).map_or(0, |b| b.chars().count());
+                    let column = before + 1 + if n == 0 { self.col } else { 0 };
+                    self.opt_out(optout, self.line + n, column, inner_doc);
+                }
             }
         }
         self.advance(i - start);
     }
 
-    fn check_allow(&mut self, comment: &str, at: usize) {
-        if comment.contains(ALLOW_MARKER) {
-            self.check_allow_at(comment, at, self.line);
+    /// Applies an opt-out found at `line:column`; a doc comment may only hold `allow-file`.
+    fn opt_out(&mut self, optout: OptOut, line: usize, column: usize, doc: bool) {
+        if doc && optout.form != Some(Form::File) {
+            return;
         }
-    }
-
-    fn check_allow_at(&mut self, comment: &str, at: usize, line: usize) {
-        let Some(i) = comment.find(ALLOW_MARKER) else {
+        let Some(form) = optout.form.filter(|_| optout.has_reason) else {
+            self.out.bad_optouts.push(BadOptOut { line, column });
             return;
         };
-        let rest = &comment[i + ALLOW_MARKER.len()..];
-        let reason = rest
-            .strip_prefix('(')
-            .and_then(|r| r.rfind(')').map(|e| r[..e].trim()))
-            .filter(|r| !r.is_empty())
-            .map(str::to_owned);
-        let column = if line == self.line {
-            self.column(at + i)
-        } else {
-            self.text[..at + i]
-                .rsplit('\n')
-                .next()
-                .map_or(0, |l| l.chars().count())
-                + 1
-        };
-        self.allows.push(Allow {
-            line,
-            column,
-            reason,
-        });
+        match form {
+            Form::Line => {
+                let trailing = line == self.code_line;
+                self.out.line_allows.push((line, trailing));
+            }
+            Form::File => self.out.allow_file = true,
+            Form::Item if self.allowed.is_none() => {
+                self.allowed = Some(Scope::Item {
+                    depth: self.depth,
+                    in_body: false,
+                });
+            }
+            Form::Block if self.allowed.is_none() => {
+                self.allowed = Some(Scope::Rest { depth: self.depth });
+            }
+            Form::Item | Form::Block => {}
+        }
     }
 
     /// An identifier, or the prefix of a literal (`b"`, `r#"`, `br"`, `c"`, `cr#"`), or a raw
     /// identifier (`r#type`).
-    fn ident(&mut self) {
+    fn ident(&mut self, key: u8) {
         let start = self.pos;
+        let (line, column) = (self.line, self.col + 1);
         let len = self.bytes[start..]
             .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+            .take_while(|c| is_ident_byte(**c))
             .count();
-        let word = &self.text[start..start + len];
-        let next = self.bytes.get(start + len).copied();
+        tick(len);
+        let end = start + len;
+        let word = self.slice(start, end);
+        let next = self.bytes.get(end).copied();
         match (word, next) {
             ("b" | "c", Some(b'"')) => {
                 self.advance(len);
-                self.string(start);
+                let prefix = if word == "b" { "b" } else { "c" };
+                self.string(line, column, prefix, key);
             }
             ("r" | "br" | "cr", Some(b'"' | b'#')) => {
-                let hashes = self.bytes[start + len..]
-                    .iter()
-                    .take_while(|c| **c == b'#')
-                    .count();
-                if self.bytes.get(start + len + hashes) == Some(&b'"') {
-                    self.advance(len + hashes);
-                    self.raw_string(start, hashes);
-                } else {
-                    // `r#ident`
-                    self.advance(len + hashes);
+                let hashes = self.bytes[end..].iter().take_while(|c| **c == b'#').count();
+                tick(hashes);
+                self.advance(len + hashes);
+                if self.peek(0) == Some(b'"') {
+                    let prefix = match word {
+                        "br" => "b",
+                        "cr" => "c",
+                        _ => "",
+                    };
+                    self.raw_string(line, column, prefix, hashes, key);
                 }
             }
             ("b", Some(b'\'')) => {
                 self.advance(len);
                 self.quote();
             }
-            ("mod", _) if matches!(self.test, TestScope::Item { in_body: false, .. }) => {
+            ("mod", _) => {
                 self.advance(len);
-                let rest = &self.text[self.pos..];
-                let name: String = rest
-                    .trim_start()
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                let after = rest.trim_start()[name.len()..].trim_start();
-                if !name.is_empty() && after.starts_with(';') {
-                    self.test_mods.push(name);
-                }
+                self.module_declaration();
             }
-            _ => self.advance(len),
+            ("concat", Some(b'!')) => {
+                self.pending_concat = self
+                    .next_significant(end + 1)
+                    .is_some_and(|(_, b)| matches!(b, b'(' | b'[' | b'{'));
+                self.advance(len);
+            }
+            _ => {
+                if let Some(attr) = self.attr
+                    && (matches!(word, "example" | "examples")
+                        || (word == "doc" && self.depth == attr + 1))
+                {
+                    self.doc_key = 1;
+                }
+                self.advance(len);
+            }
         }
     }
 
-    /// A `"…"` string whose opening quote is at `self.pos`; `start` is the literal's first byte.
-    fn string(&mut self, start: usize) {
-        let line = self.line;
-        let column = self.column(start);
+    /// After `mod`: `NAME;` is a declaration, `NAME {` an inline module.
+    fn module_declaration(&mut self) {
+        let Some((name_start, _)) = self.next_significant(self.pos) else {
+            return;
+        };
+        let name_len = self.bytes[name_start..]
+            .iter()
+            .take_while(|c| is_ident_byte(**c))
+            .count();
+        tick(name_len);
+        let name = self.slice(name_start, name_start + name_len);
+        if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+            return;
+        }
+        match self.next_significant(name_start + name_len) {
+            Some((_, b';')) if self.inline.len() < MAX_INLINE_MODULES => {
+                self.out.mods.push(ModDecl {
+                    inline: self.inline.iter().map(|(n, _)| n.clone()).collect(),
+                    name: name.to_owned(),
+                    test: self.test.is_some(),
+                });
+            }
+            Some((_, b'{')) => self.pending_inline = Some(name.to_owned()),
+            _ => {}
+        }
+    }
+
+    /// A `"…"` string whose opening quote is at `self.pos`.
+    fn string(&mut self, line: usize, column: usize, prefix: &'static str, key: u8) {
         let mut value = String::new();
         let mut i = self.pos + 1;
-        let mut has_colon = false;
         loop {
             let Some(&b) = self.bytes.get(i) else {
-                self.error = Some("unterminated string literal");
+                self.out.error = Some("unterminated string literal");
                 self.advance(self.bytes.len() - self.pos);
                 return;
             };
             match b {
                 b'"' => break,
                 b'\\' => {
-                    let (decoded, used) = unescape(&self.text[i..]);
+                    let (decoded, used) = unescape(self.text.get(i..).unwrap_or("\\"));
                     if let Some(c) = decoded {
                         value.push(c);
                     }
                     i += used.max(1);
                 }
-                _ => {
-                    let c = self.text[i..].chars().next().unwrap_or('\u{fffd}');
-                    has_colon |= c == ':';
-                    value.push(c);
-                    i += c.len_utf8();
-                }
+                _ => match self.text.get(i..).and_then(|r| r.chars().next()) {
+                    Some(c) => {
+                        value.push(c);
+                        i += c.len_utf8();
+                    }
+                    None => i += 1,
+                },
             }
         }
-        let end = i + 1;
-        let first_line_end = self.text[start..end].find('\n').map_or(end, |e| start + e);
-        let width = self.text[start..first_line_end].chars().count();
-        self.advance(end - self.pos);
-        if (has_colon || value.contains(':'))
-            && !self.in_test_code()
-            && !self.is_resource_example(start)
-        {
-            self.literals.push(Literal {
-                line,
-                column,
-                width,
-                value,
-            });
-        }
+        self.advance(i + 1 - self.pos);
+        self.literal(line, column, prefix, value, key);
     }
 
     /// A raw string `r#"…"#` whose opening quote is at `self.pos`.
-    fn raw_string(&mut self, start: usize, hashes: usize) {
-        let line = self.line;
-        let column = self.column(start);
+    fn raw_string(
+        &mut self,
+        line: usize,
+        column: usize,
+        prefix: &'static str,
+        hashes: usize,
+        key: u8,
+    ) {
         let body_start = self.pos + 1;
-        let closing: String = std::iter::once('"')
-            .chain(std::iter::repeat_n('#', hashes))
-            .collect();
-        let Some(rel) = self.text[body_start..].find(&closing) else {
-            self.error = Some("unterminated raw string literal");
-            self.advance(self.bytes.len() - self.pos);
-            return;
+        let mut from = body_start;
+        let close = loop {
+            let Some(quote) = self
+                .bytes
+                .get(from..)
+                .and_then(|rest| rest.iter().position(|b| *b == b'"'))
+                .map(|q| from + q)
+            else {
+                self.out.error = Some("unterminated raw string literal");
+                self.advance(self.bytes.len() - self.pos);
+                return;
+            };
+            let closing = self
+                .bytes
+                .get(quote + 1..quote + 1 + hashes)
+                .is_some_and(|h| h.iter().all(|b| *b == b'#'));
+            if closing {
+                break quote;
+            }
+            from = quote + 1;
         };
-        let value = self.text[body_start..body_start + rel].to_owned();
-        let end = body_start + rel + closing.len();
-        let first_line_end = self.text[start..end].find('\n').map_or(end, |e| start + e);
-        let width = self.text[start..first_line_end].chars().count();
-        self.advance(end - self.pos);
-        if value.contains(':') && !self.in_test_code() && !self.is_resource_example(start) {
-            self.literals.push(Literal {
-                line,
-                column,
-                width,
-                value,
-            });
-        }
-    }
-
-    /// Whether the literal at `start` is the value of `example = "…"` in `#[resource(...)]`:
-    /// documentation, checked against its kind by the derive and redacted in every rendering.
-    fn is_resource_example(&self, start: usize) -> bool {
-        self.resource_attr.is_some()
-            && self.text[..start]
-                .trim_end()
-                .strip_suffix('=')
-                .is_some_and(|before| before.trim_end().ends_with("example"))
+        let value = self.slice(body_start, close).to_owned();
+        self.advance(close + 1 + hashes - self.pos);
+        self.literal(line, column, prefix, value, key);
     }
 
     /// A `'`: a char literal (`'x'`, `'\n'`, `'\u{1F600}'`) or a lifetime/label (`'a`).
     fn quote(&mut self) {
-        let rest = &self.text[self.pos + 1..];
+        let rest = self.text.get(self.pos + 1..).unwrap_or("");
         let mut chars = rest.chars();
         match chars.next() {
             Some('\\') => {
-                // An escaped char literal: skip to the closing quote.
                 let (_, used) = unescape(rest);
                 let close = 1 + used;
                 let end = if self.bytes.get(self.pos + close) == Some(&b'\'') {
@@ -416,15 +641,19 @@ impl<'t> Lexer<'t> {
         }
     }
 
-    /// `#[…]` or `#![…]`: scanned like code (its literals count), noting `cfg(test)`.
+    /// `#[…]` or `#![…]`: scanned like code (its literals count), noting `cfg(test)` from its
+    /// first bytes only (an unclosed `#[` costs no more than any other text).
     fn attribute(&mut self) {
         let inner = self.peek(1) == Some(b'!');
         let open = self.pos + if inner { 2 } else { 1 };
-        // Find the matching `]` by brackets, skipping string contents.
         let mut depth = 0usize;
-        let mut i = open;
         let mut words = String::new();
-        while let Some(&b) = self.bytes.get(i) {
+        let prefix = self
+            .bytes
+            .get(open..(open + ATTRIBUTE_PREFIX).min(self.bytes.len()))
+            .unwrap_or(&[]);
+        tick(prefix.len());
+        for &b in prefix {
             match b {
                 b'[' | b'(' => {
                     depth += 1;
@@ -438,24 +667,23 @@ impl<'t> Lexer<'t> {
                     }
                 }
                 b'"' => break, // a literal: the attribute is not a bare `cfg(test)`
-                b if b.is_ascii_alphanumeric() || b == b'_' || b == b',' => words.push(b as char),
+                b if is_ident_byte(b) || b == b',' => words.push(b as char),
                 _ => {}
             }
-            i += 1;
         }
         let is_test = words.starts_with("[cfg(test)") || words.starts_with("[cfg(all(test,");
-        if words.contains("resource(") && !inner {
-            self.resource_attr = Some(self.depth);
-        }
-        if is_test && !self.in_test_code() {
-            self.test = if inner {
-                TestScope::Rest { depth: self.depth }
+        if is_test && self.test.is_none() {
+            self.test = Some(if inner {
+                Scope::Rest { depth: self.depth }
             } else {
-                TestScope::Item {
+                Scope::Item {
                     depth: self.depth,
                     in_body: false,
                 }
-            };
+            });
+        }
+        if self.attr.is_none() {
+            self.attr = Some(self.depth);
         }
         // Continue lexing inside the attribute normally (its literals are scanned).
         self.advance(if inner { 2 } else { 1 });
@@ -465,9 +693,8 @@ impl<'t> Lexer<'t> {
 /// Decodes one escape starting at `\\`; returns the char (if any: a line continuation yields
 /// none) and the bytes used, always ending on a char boundary.
 fn unescape(s: &str) -> (Option<char>, usize) {
-    let mut chars = s.char_indices().skip(1);
-    let Some((_, c)) = chars.next() else {
-        return (None, s.len());
+    let Some(c) = s.get(1..).and_then(|r| r.chars().next()) else {
+        return (None, s.len().max(1));
     };
     let simple = |decoded: char| (Some(decoded), 1 + c.len_utf8());
     match c {
@@ -478,25 +705,28 @@ fn unescape(s: &str) -> (Option<char>, usize) {
         '\\' | '"' | '\'' => simple(c),
         'x' => {
             // Up to two hex digits (ASCII, so byte counts are char counts).
-            let digits = s[2..]
-                .bytes()
+            let digits = s.as_bytes()[2..]
+                .iter()
                 .take(2)
-                .take_while(u8::is_ascii_hexdigit)
+                .take_while(|b| b.is_ascii_hexdigit())
                 .count();
-            let value = u8::from_str_radix(&s[2..2 + digits], 16).ok();
+            let value = s
+                .get(2..2 + digits)
+                .and_then(|d| u8::from_str_radix(d, 16).ok());
             (value.map(char::from), 2 + digits)
         }
         'u' => {
             // `\u{…}`: at most a few hex digits (and `_`) before the `}`.
-            let body = s[2..].strip_prefix('{').unwrap_or("");
+            let body = s.get(2..).and_then(|r| r.strip_prefix('{')).unwrap_or("");
             let len = body
                 .bytes()
                 .take(8)
                 .take_while(|b| b.is_ascii_hexdigit() || *b == b'_')
                 .count();
             if body.as_bytes().get(len) == Some(&b'}') {
-                let code = u32::from_str_radix(&body[..len].replace('_', ""), 16)
-                    .ok()
+                let code = body
+                    .get(..len)
+                    .and_then(|d| u32::from_str_radix(&d.replace('_', ""), 16).ok())
                     .and_then(char::from_u32);
                 (code, 3 + len + 1)
             } else {
@@ -506,7 +736,9 @@ fn unescape(s: &str) -> (Option<char>, usize) {
         '\n' | '\r' => {
             // Line continuation: skip the newline and the next line's leading whitespace.
             let rest = &s[1..];
-            (None, 1 + rest.len() - rest.trim_start().len())
+            let skipped = rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len();
+            tick(skipped);
+            (None, 1 + skipped)
         }
         other => (Some(other), 1 + other.len_utf8()),
     }

@@ -3,9 +3,9 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use super::findings::Finding;
+use super::findings::{Finding, shown_path};
 
-/// A file that could not be scanned, and why.
+/// A file that could not be scanned, and why (never any of its text).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     /// The file, relative to the audited package.
@@ -19,7 +19,7 @@ impl fmt::Display for Warning {
         write!(
             f,
             "resources-audit could not scan {}: {}",
-            self.path.display(),
+            shown_path(&self.path),
             self.message
         )
     }
@@ -43,6 +43,44 @@ impl Report {
     pub fn is_clean(&self) -> bool {
         self.findings.is_empty()
     }
+
+    /// How many files hold at least one finding.
+    pub fn files_with_findings(&self) -> usize {
+        let files: std::collections::BTreeSet<_> = self.findings.iter().map(|f| &f.path).collect();
+        files.len()
+    }
+}
+
+impl Report {
+    /// The `cargo:` lines a build script prints for this report: `rerun-if-changed` for every
+    /// directory and file scanned, and a `warning` for each warning. A path cargo could not
+    /// read back as written (a line break or other control character in its name, or not
+    /// UTF-8) is never written into a directive: a warning names it, escaped, instead.
+    pub fn cargo_directives(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        for path in self.dirs.iter().chain(&self.files) {
+            match path.to_str() {
+                Some(text) if !text.chars().any(char::is_control) => {
+                    lines.push(format!("cargo:rerun-if-changed={text}"));
+                }
+                _ => lines.push(format!(
+                    "cargo:warning=resources-audit does not watch {} (its name holds a control \
+                     character or is not UTF-8): edits to it do not rerun the audit",
+                    shown_path(path)
+                )),
+            }
+        }
+        for w in &self.warnings {
+            let text = w.to_string();
+            lines.push(format!(
+                "cargo:warning={}",
+                text.chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect::<String>()
+            ));
+        }
+        lines
+    }
 }
 
 impl fmt::Display for Report {
@@ -54,10 +92,12 @@ impl fmt::Display for Report {
             writeln!(f, "{finding}\n")?;
         }
         let n = self.findings.len();
+        let with = self.files_with_findings();
         write!(
             f,
-            "resources-audit: {n} finding{} in {} files",
+            "resources-audit: {n} finding{} in {with} file{} ({} scanned)",
             if n == 1 { "" } else { "s" },
+            if with == 1 { "" } else { "s" },
             self.files.len()
         )
     }

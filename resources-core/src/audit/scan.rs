@@ -1,11 +1,19 @@
 //! The audit of a package: walk its sources, lex each file once, keep the findings.
 
+use std::collections::HashSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::classify::{classify, redact_line};
+use super::classify::classify;
 use super::findings::{Finding, FindingKind};
-use super::lexer::{ALLOW_MARKER, Lexer};
+use super::lexer::{Lexed, ModDecl, lex};
+use super::modules::test_only;
+use super::redact::shown_literal;
 use super::report::{Report, Warning};
+use super::work::tick;
+
+/// Files larger than this are not read (a warning names them).
+const MAX_FILE_BYTES: u64 = 16 << 20;
 
 /// An audit of one package's sources.
 #[derive(Clone, Debug)]
@@ -57,41 +65,36 @@ impl Audit {
         let mut files = Vec::new();
         self.walk(&self.root, true, &mut files, &mut report);
         files.sort();
-        // Each file is read once; files declared by `#[cfg(test)] mod name;` are test code.
-        let mut scanned = Vec::new();
-        let mut test_files: Vec<PathBuf> = Vec::new();
+        // Each file is read once; the files only `#[cfg(test)] mod name;` reaches are test code.
+        let mut scanned: Vec<(PathBuf, Vec<Finding>)> = Vec::new();
+        let mut modules: Vec<(PathBuf, Vec<ModDecl>)> = Vec::new();
         for file in &files {
             let relative = file.strip_prefix(&self.root).unwrap_or(file).to_owned();
-            let text = match std::fs::read(file).map(String::from_utf8) {
-                Ok(Ok(text)) => text,
-                Ok(Err(_)) => {
+            let text = match read_bounded(file) {
+                Ok(text) => text,
+                Err(message) => {
                     report.warnings.push(Warning {
                         path: relative,
-                        message: "the file is not valid UTF-8".to_owned(),
-                    });
-                    continue;
-                }
-                Err(e) => {
-                    report.warnings.push(Warning {
-                        path: relative,
-                        message: e.to_string(),
+                        message,
                     });
                     continue;
                 }
             };
-            let mut file_report = Report::default();
-            let test_mods = self.scan_text_mods(&relative, &text, &mut file_report);
-            let dir = module_dir(file);
-            for m in test_mods {
-                test_files.push(dir.join(format!("{m}.rs")));
-                test_files.push(dir.join(&m));
+            let mut lexed = lex(&text);
+            if let Some(message) = lexed.error {
+                report.warnings.push(Warning {
+                    path: relative.clone(),
+                    message: message.to_owned(),
+                });
             }
-            scanned.push((file.clone(), file_report));
+            let findings = self.findings(&relative, &lexed);
+            modules.push((file.clone(), std::mem::take(&mut lexed.mods)));
+            scanned.push((file.clone(), findings));
         }
-        for (file, file_report) in scanned {
-            report.warnings.extend(file_report.warnings);
-            if !test_files.iter().any(|t| file == *t || file.starts_with(t)) {
-                report.findings.extend(file_report.findings);
+        let test_files = test_only(&modules);
+        for (file, findings) in scanned {
+            if !test_files.contains(&file) {
+                report.findings.extend(findings);
             }
         }
         report.files = files;
@@ -133,87 +136,63 @@ impl Audit {
 
     /// Scans one file's text; `path` names it in findings.
     pub fn scan_text(&self, path: &Path, text: &str, report: &mut Report) {
-        self.scan_text_mods(path, text, report);
-    }
-
-    /// Scans one file's text; returns the modules it declares under `#[cfg(test)]`.
-    fn scan_text_mods(&self, path: &Path, text: &str, report: &mut Report) -> Vec<String> {
-        let mut lexer = Lexer::new(text);
-        lexer.run();
-        if let Some(message) = lexer.error {
+        let lexed = lex(text);
+        if let Some(message) = lexed.error {
             report.warnings.push(Warning {
                 path: path.to_owned(),
                 message: message.to_owned(),
             });
         }
-        let lines: Vec<&str> = text.lines().collect();
-        for allow in &lexer.allows {
-            if allow.reason.is_none() {
-                report.findings.push(Finding {
+        report.findings.extend(self.findings(path, &lexed));
+    }
+
+    /// The findings of one lexed file, by position.
+    fn findings(&self, path: &Path, lexed: &Lexed) -> Vec<Finding> {
+        let mut findings: Vec<Finding> = lexed
+            .bad_optouts
+            .iter()
+            .map(|bad| Finding {
+                path: path.to_owned(),
+                line: bad.line,
+                column: bad.column,
+                kind: FindingKind::AllowWithoutReason,
+                literal: None,
+            })
+            .collect();
+        if !lexed.allow_file {
+            let allowed: HashSet<usize> = lexed
+                .line_allows
+                .iter()
+                .flat_map(|&(line, trailing)| [line, if trailing { line } else { line + 1 }])
+                .collect();
+            for lit in &lexed.literals {
+                tick(1);
+                if lit.allowed || allowed.contains(&lit.line) {
+                    continue;
+                }
+                let Some(kind) = classify(&lit.value, &self.extra) else {
+                    continue;
+                };
+                findings.push(Finding {
                     path: path.to_owned(),
-                    line: allow.line,
-                    column: allow.column,
-                    kind: FindingKind::AllowWithoutReason,
-                    source_line: lines
-                        .get(allow.line - 1)
-                        .map_or(String::new(), |l| (*l).to_owned()),
-                    display_column: allow.column,
-                    width: ALLOW_MARKER.len(),
+                    line: lit.line,
+                    column: lit.column,
+                    kind,
+                    literal: Some(shown_literal(lit.prefix, &lit.value)),
                 });
             }
         }
-        for lit in &lexer.literals {
-            let Some(kind) = classify(&lit.value, &self.extra) else {
-                continue;
-            };
-            let allowed = lexer
-                .allows
-                .iter()
-                .any(|a| a.reason.is_some() && (a.line == lit.line || a.line + 1 == lit.line));
-            if allowed {
-                continue;
-            }
-            let raw_line = lines.get(lit.line - 1).copied().unwrap_or("");
-            // Redact the line in three parts, so the underline still fits the literal.
-            let start = raw_line
-                .char_indices()
-                .nth(lit.column - 1)
-                .map_or(raw_line.len(), |(i, _)| i);
-            let end = raw_line[start..]
-                .char_indices()
-                .nth(lit.width)
-                .map_or(raw_line.len(), |(i, _)| start + i);
-            let before = redact_line(&raw_line[..start]);
-            let literal = redact_line(&raw_line[start..end]);
-            report.findings.push(Finding {
-                path: path.to_owned(),
-                line: lit.line,
-                column: lit.column,
-                kind,
-                source_line: format!("{before}{literal}{}", redact_line(&raw_line[end..])),
-                display_column: before.chars().count() + 1,
-                width: literal.chars().count(),
-            });
-        }
-        report
-            .findings
-            .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-        lexer.test_mods
+        findings.sort_by_key(|f| (f.line, f.column));
+        findings
     }
 
-    /// For `build.rs`: prints `cargo:rerun-if-changed` for every file and directory scanned,
-    /// warnings as `cargo:warning`, and on findings prints them in rustc's shape and exits with
-    /// status 1, failing the build.
+    /// For `build.rs`: prints [`Report::cargo_directives`] (`rerun-if-changed` for every file
+    /// and directory scanned, warnings), and on findings prints them in rustc's shape and
+    /// exits with status 1, failing the build.
     pub fn run_build_script(&self) {
         let report = self.scan();
-        for dir in &report.dirs {
-            println!("cargo:rerun-if-changed={}", dir.display());
-        }
-        for file in &report.files {
-            println!("cargo:rerun-if-changed={}", file.display());
-        }
-        for w in &report.warnings {
-            println!("cargo:warning={w}");
+        for line in report.cargo_directives() {
+            println!("{line}");
         }
         if !report.is_clean() {
             eprintln!("{report}");
@@ -222,20 +201,29 @@ impl Audit {
     }
 }
 
-/// Where the files of the modules a file declares live: beside `lib.rs`, `main.rs` and
-/// `mod.rs`, else in the directory named after the file.
-fn module_dir(file: &Path) -> PathBuf {
-    let parent = file.parent().unwrap_or(Path::new("")).to_owned();
-    match file.file_stem().and_then(|s| s.to_str()) {
-        Some("lib" | "main" | "mod") | None => parent,
-        Some(stem) => parent.join(stem),
+/// Reads a file of at most [`MAX_FILE_BYTES`] as UTF-8; the error says why not (never
+/// with any of its text).
+fn read_bounded(file: &Path) -> Result<String, String> {
+    let handle = std::fs::File::open(file).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    handle
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "the file is larger than {} MiB",
+            MAX_FILE_BYTES >> 20
+        ));
     }
+    String::from_utf8(bytes).map_err(|_| "the file is not valid UTF-8".to_owned())
 }
 
 /// Scans `root` and panics with every finding (for a test: `assert_clean(env!("CARGO_MANIFEST_DIR"))`).
 ///
 /// # Panics
-/// When the package hard-codes a locator.
+/// When the package hard-codes a locator. The message holds the report: locations and
+/// redacted literals, never a source line.
 pub fn assert_clean(root: impl Into<PathBuf>) {
     let report = Audit::new(root).scan();
     assert!(report.is_clean(), "{report}");
