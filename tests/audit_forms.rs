@@ -204,3 +204,9 @@ fn file_names_cannot_inject_cargo_directives() {
     let text = report.to_string();
     assert!(!text.lines().any(|l| l.starts_with("cargo:")), "{text}");
 }
+
+#[test]
+fn an_unclosed_concat_still_counts() {
+    let report = scan("const A: &str = concat!(\"postgres://app@\", \"db.internal/app\"");
+    assert_eq!(report.findings.len(), 1, "{report}");
+}

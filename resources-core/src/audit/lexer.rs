@@ -12,6 +12,9 @@ use super::work::tick;
 /// How deep inline modules (`mod a { mod b { … } }`) are followed to place `mod c;` files.
 const MAX_INLINE_MODULES: usize = 64;
 
+/// The most `#`s a raw string may have (rustc's limit).
+const MAX_RAW_HASHES: usize = 255;
+
 /// How many bytes of an attribute are read to recognize `#[cfg(test)]`.
 const ATTRIBUTE_PREFIX: usize = 64;
 
@@ -221,6 +224,22 @@ impl<'t> Lexer<'t> {
     }
 
     fn run(&mut self) {
+        self.tokens();
+        // A `concat!(` never closed still holds its pieces.
+        if let Some(concat) = self.concat.take()
+            && concat.started
+        {
+            self.push(Literal {
+                line: concat.line,
+                column: concat.column,
+                prefix: concat.prefix,
+                value: concat.value,
+                allowed: concat.allowed,
+            });
+        }
+    }
+
+    fn tokens(&mut self) {
         if self.text.starts_with("#!") && !self.text.starts_with("#![") {
             // A shebang line.
             let end = self.text.find('\n').unwrap_or(self.text.len());
@@ -491,7 +510,8 @@ impl<'t> Lexer<'t> {
                 let hashes = self.bytes[end..].iter().take_while(|c| **c == b'#').count();
                 tick(hashes);
                 self.advance(len + hashes);
-                if self.peek(0) == Some(b'"') {
+                // Rust allows at most 255 `#`s (more would make each `"` costly to check).
+                if self.peek(0) == Some(b'"') && hashes <= MAX_RAW_HASHES {
                     let prefix = match word {
                         "br" => "b",
                         "cr" => "c",
@@ -607,6 +627,7 @@ impl<'t> Lexer<'t> {
                 self.advance(self.bytes.len() - self.pos);
                 return;
             };
+            tick(hashes + 1);
             let closing = self
                 .bytes
                 .get(quote + 1..quote + 1 + hashes)

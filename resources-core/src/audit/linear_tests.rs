@@ -42,6 +42,9 @@ fn shapes() -> Vec<Shape> {
         ("raw string near-closings", |n| {
             format!("r###\"{}\"###", "\"## ".repeat(n))
         }),
+        ("raw string of many hashes", |n| {
+            format!("r{}\"{}", "#".repeat(n), "\"".repeat(n))
+        }),
         ("module declarations", |n| "#[cfg(test)] mod m;\n".repeat(n)),
         ("nesting", |n| {
             format!("{}\"amqp://mq/\"{}", "{".repeat(n), "}".repeat(n))
@@ -65,6 +68,15 @@ fn work_doubles_with_the_input() {
     for (name, shape) in shapes() {
         let sizes = [500, 1000, 2000, 4000];
         let works: Vec<u64> = sizes.iter().map(|&n| work_of(&shape(n))).collect();
+        // Shown with `--nocapture`: the figures of the README.
+        println!(
+            "{name}: work per input byte {:.1}, step ratios {:?}",
+            works[3] as f64 / shape(4000).len() as f64,
+            works
+                .windows(2)
+                .map(|p| format!("{:.2}", p[1] as f64 / p[0] as f64))
+                .collect::<Vec<_>>()
+        );
         for pair in works.windows(2) {
             let ratio = pair[1] as f64 / pair[0] as f64;
             assert!(
