@@ -134,7 +134,7 @@ impl Audit {
         }
     }
 
-    /// Scans one file's text; `path` names it in findings.
+    /// Scans one file's text; `path` names it in findings and joins [`Report::files`].
     pub fn scan_text(&self, path: &Path, text: &str, report: &mut Report) {
         let lexed = lex(text);
         if let Some(message) = lexed.error {
@@ -144,6 +144,7 @@ impl Audit {
             });
         }
         report.findings.extend(self.findings(path, &lexed));
+        report.files.push(path.to_owned());
     }
 
     /// The findings of one lexed file, by position.
