@@ -11,7 +11,7 @@ use super::work::tick;
 use crate::locator::parse::BACKING_SCHEMES;
 
 /// The extra schemes checked by default; replace them with
-/// [`Audit::extra_schemes`](super::Audit::extra_schemes).
+/// [`Audit::extra_schemes`](super::scan::Audit::extra_schemes).
 pub const DEFAULT_EXTRA_SCHEMES: &[&str] = crate::locator::parse::OTHER_SERVICE_SCHEMES;
 
 /// Whether a literal's decoded content holds a locator.

@@ -10,7 +10,7 @@ pub(super) enum Form {
     Line,
     /// `allow-item(…)`: the next item (to its `;` or the `}` closing its body).
     Item,
-    /// `allow-block(…)`: the rest of the enclosing `{ … }` block.
+    /// `allow-block(…)`: the rest of the enclosing `{ … }` block (at the top level, the file).
     Block,
     /// `allow-file(…)`: the whole file.
     File,

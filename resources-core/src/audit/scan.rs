@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::classify::classify;
+use super::classify::{DEFAULT_EXTRA_SCHEMES, classify};
 use super::findings::{Finding, FindingKind};
 use super::lexer::{Lexed, ModDecl, lex};
 use super::modules::test_only;
@@ -29,7 +29,7 @@ impl Audit {
         Audit {
             root: root.into(),
             examples: false,
-            extra: super::DEFAULT_EXTRA_SCHEMES
+            extra: DEFAULT_EXTRA_SCHEMES
                 .iter()
                 .map(|s| (*s).to_owned())
                 .collect(),
