@@ -1,7 +1,7 @@
 //! Property campaign over the audit (fixed budget, runs in `cargo test`): random passwords and
 //! tokens embedded in literals of every form, alone and in adversarial surroundings; no
-//! output ever holds one, and no input makes the audit panic. Budget: 1,500 + 1,500 + 1,000
-//! inputs.
+//! output ever holds one, and no input makes the audit panic. Budget: 1,500 + 1,500 + 1,000 +
+//! 500 inputs.
 
 use std::path::Path;
 
@@ -181,5 +181,31 @@ proptest! {
             }
         }
         let _ = output(&report);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Block comments of multibyte text with `\r\n` or `\n` line ends and opt-out markers on any
+    /// line (issue 13.3 panicked here): no panic, no warning, every location inside the text.
+    #[test]
+    fn block_comments_with_multibyte_text_and_markers_never_panic(
+        lines in prop::collection::vec(
+            "[é€😀a \\t]{0,6}(resources-audit: allow(-item|-block|-file)?(\\(x\\)|\\(\\))?)?[é€😀a ]{0,4}",
+            1..8,
+        ),
+        crlf in any::<bool>(),
+    ) {
+        let nl = if crlf { "\r\n" } else { "\n" };
+        let text = format!("/*{}*/{nl}const A: &str = \"redis://cache/0\";", lines.join(nl));
+        let report = scan(&text);
+        prop_assert!(report.warnings.is_empty(), "{report}");
+        let total_lines = text.lines().count();
+        for finding in &report.findings {
+            prop_assert!(finding.line >= 1 && finding.line <= total_lines, "{report}");
+            let line: &str = text.lines().nth(finding.line - 1).unwrap_or("");
+            prop_assert!(finding.column <= line.chars().count() + 1, "{report}");
+        }
     }
 }
