@@ -3,7 +3,13 @@
 //! workspace, so they are there after a build). Baseline, in the same run: tokenizing the same
 //! files with `proc_macro2`. Prints lines per second of each and the ratio.
 //!
-//! `cargo bench --bench audit --features audit`
+//! Then the linearity check: inputs generated at doubling sizes in the shapes that were
+//! quadratic (findings per line, opt-out lines in one block comment, unclosed `#[`, literals
+//! per line); criterion times each size, and a summary prints the fastest of 7 plain runs per
+//! size and the time ratio of each doubling (about 2 when linear, 4 when quadratic).
+//!
+//! `cargo bench --bench audit --features audit` (both parts), `… -- corpus` or `… -- scaling`
+//! (one of them).
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -59,7 +65,94 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The shapes that were quadratic, at size `n`.
+/// A named generator of input of size `n`.
+type Shape = (&'static str, fn(usize) -> String);
+
+const SHAPES: &[Shape] = &[
+    ("findings_per_line", |n| {
+        "\"postgres://u:p@db.internal/app\", ".repeat(n)
+    }),
+    ("optout_lines_in_one_block_comment", |n| {
+        format!("/*\n{}*/", "resources-audit: allow(fixture)\n".repeat(n))
+    }),
+    ("unclosed_attributes", |n| "#[cfg(test) ".repeat(n)),
+    ("literals_per_line", |n| "\"a:b\", ".repeat(n)),
+];
+
+const SIZES: &[usize] = &[1000, 2000, 4000, 8000];
+
+fn scan_one(text: &str) -> Report {
+    let mut report = Report::default();
+    Audit::new(".").scan_text(Path::new("x.rs"), text, &mut report);
+    report
+}
+
+fn scaling() {
+    let mut c = Criterion::default().configure_from_args().sample_size(10);
+    let mut group = c.benchmark_group("audit_scaling");
+    for (name, shape) in SHAPES {
+        for &n in SIZES {
+            let text = shape(n);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_function(format!("{name}/{n}"), |b| {
+                b.iter(|| black_box(scan_one(&text)))
+            });
+        }
+    }
+    group.finish();
+    c.final_summary();
+    println!(
+        "| shape | {} | ratios of each doubling |",
+        SIZES
+            .iter()
+            .map(|n| format!("n={n} (ms)"))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    println!("| --- |{} --- |", " ---: |".repeat(SIZES.len()));
+    for (name, shape) in SHAPES {
+        let times: Vec<f64> = SIZES
+            .iter()
+            .map(|&n| {
+                // The fastest of 7 runs: the least disturbed by other work on the machine.
+                let text = shape(n);
+                (0..7)
+                    .map(|_| {
+                        let start = Instant::now();
+                        black_box(scan_one(&text));
+                        start.elapsed().as_secs_f64()
+                    })
+                    .fold(f64::INFINITY, f64::min)
+            })
+            .collect();
+        println!(
+            "| {name} | {} | {} |",
+            times
+                .iter()
+                .map(|t| format!("{:.3}", t * 1e3))
+                .collect::<Vec<_>>()
+                .join(" | "),
+            times
+                .windows(2)
+                .map(|p| format!("{:.2}", p[1] / p[0]))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+}
+
 fn main() {
+    let only = |part: &str| std::env::args().any(|a| a == part);
+    if !only("scaling") {
+        corpus();
+    }
+    if !only("corpus") {
+        scaling();
+    }
+}
+
+fn corpus() {
     let dirs = registry_sources();
     let mut files = Vec::new();
     for dir in &dirs {

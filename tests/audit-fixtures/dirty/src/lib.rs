@@ -30,8 +30,8 @@ pub fn concatenated() -> &'static str {
     concat!("amqp://", "mq.internal/%2F")
 }
 
-pub fn prefix_only(host: &str) -> String {
-    String::from("rediss://") + host
+pub fn with_a_key(host: &str) -> String {
+    String::from("rediss://cache.internal:6380/") + host
 }
 
 #[cfg_attr(any(), arg(long, default_value = "redis://localhost:6379"))]

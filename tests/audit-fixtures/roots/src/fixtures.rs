@@ -1,0 +1,2 @@
+// Only test code reaches this file.
+pub const TEST_DB: &str = "postgres://test@localhost/test";

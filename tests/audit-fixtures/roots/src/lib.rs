@@ -1,0 +1,2 @@
+// The library's `config` module is real code.
+pub mod config;
