@@ -1,7 +1,7 @@
 //! How a finding shows its literal: the decoded value, redacted more strictly than the parser's
 //! generic redaction, escaped, bounded. Nothing else of the source line is ever shown.
 //!
-//! The parser's [`redact_generic`](crate::locator::parse::redact_generic) ends the userinfo at
+//! The parser's generic redaction ends the userinfo at
 //! the first `/` or `?`, as RFC 3986 does; a literal in source may hold a password with those
 //! characters raw, so here everything from `://` to the *last* `@` is userinfo. A user name is
 //! kept only when it looks like one, never when it may be a token.
