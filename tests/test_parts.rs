@@ -381,3 +381,22 @@ fn empty_is_unset_is_an_explicit_opt_in() {
         "{err}"
     );
 }
+
+/// The README shows what an operator sees for a config with mistakes in its parts.
+#[test]
+fn readme_quotes_the_report_of_mistaken_parts() {
+    let err = load(&[
+        ("PGHOST", "db1.internal,db2.internal"),
+        ("PGPORT", "5432,5433,5434"),
+        ("SMTP_HOST", "smtp.example.com"),
+        ("SMTP_SECURITY", "ssl"),
+        ("MAILGUN_SMTP_LOGIN", "postmaster@mg.example.com"),
+        ("CACHE_URL", "redis://:p%40ss@cache.internal:6379/0"),
+        ("CACHE_PASSWORD", "p@ss"),
+    ])
+    .err()
+    .unwrap_or_default();
+    let readme = std::fs::read_to_string("README.md").unwrap_or_default();
+    assert!(readme.contains(&err), "README.md does not quote the current report:\n{err}");
+    assert!(!err.contains("p@ss") && !err.contains("p%40ss"), "{err}");
+}
