@@ -42,16 +42,22 @@ impl Values {
     }
 
     /// The next value, of a required field.
+    // Not inlined: one copy per field type, a call per field.
+    #[inline(never)]
     pub fn required<L: Any>(&mut self) -> L {
         downcast(self.next_value())
     }
 
     /// The next value, of an `Option` field.
+    // Not inlined: one copy per field type, a call per field.
+    #[inline(never)]
     pub fn optional<L: Any>(&mut self) -> Option<L> {
         self.next_slot().map(downcast)
     }
 
     /// The next value, of a `Vec` field.
+    // Not inlined: one copy per field type, a call per field.
+    #[inline(never)]
     pub fn list<L: Any>(&mut self) -> Vec<L> {
         let items: Vec<Erased> = downcast(self.next_value());
         items.into_iter().map(downcast).collect()
@@ -59,12 +65,16 @@ impl Values {
 
     /// The next values, of the `Option` flattened field declared by `entry`: `None` when the
     /// load found none of its variables set.
+    // Not inlined: one copy per field type, a call per field.
+    #[inline(never)]
     pub fn flattened_opt<T: Any>(&mut self, entry: &Entry) -> Option<T> {
         self.next_slot()?;
         Some(self.flattened(entry))
     }
 
     /// The next values, of the flattened field declared by `entry`.
+    // Not inlined: one copy per field type, a call per field.
+    #[inline(never)]
     pub fn flattened<T: Any>(&mut self, entry: &Entry) -> T {
         match entry {
             Entry::Flatten(f) => downcast((f.build)(self)),
