@@ -397,7 +397,10 @@ fn readme_quotes_the_report_of_mistaken_parts() {
     .err()
     .unwrap_or_default();
     let readme = std::fs::read_to_string("README.md").unwrap_or_default();
-    assert!(readme.contains(&err), "README.md does not quote the current report:\n{err}");
+    assert!(
+        readme.contains(&err),
+        "README.md does not quote the current report:\n{err}"
+    );
     assert!(!err.contains("p@ss") && !err.contains("p%40ss"), "{err}");
 }
 
@@ -405,9 +408,14 @@ fn readme_quotes_the_report_of_mistaken_parts() {
 /// target, and a problem of its value names the file, never a `_FILE` variable.
 #[test]
 fn secrets_directory_files_are_trimmed_and_named() {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("secrets-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("secrets-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap_or_default();
-    std::fs::write(dir.join("DATABASE_URL"), "postgres://app@db.internal/app\r\n").unwrap_or_default();
+    std::fs::write(
+        dir.join("DATABASE_URL"),
+        "postgres://app@db.internal/app\r\n",
+    )
+    .unwrap_or_default();
     std::fs::write(dir.join("CACHE_PASSWORD"), "p@ss\n").unwrap_or_default();
     std::fs::write(dir.join("CACHE_URL"), "redis://cache.internal\n").unwrap_or_default();
     let source = resources::SecretsDir::open(&dir).unwrap_or_else(|e| panic!("{e}"));
@@ -417,8 +425,14 @@ fn secrets_directory_files_are_trimmed_and_named() {
     assert_eq!(cache.password().map(|p| p.expose()), Some("p@ss"));
     std::fs::write(dir.join("DATABASE_URL"), "mysql://app@db/app\n").unwrap_or_default();
     let source = resources::SecretsDir::open(&dir).unwrap_or_else(|e| panic!("{e}"));
-    let err = Deploy::load(&source).err().map(|e| e.to_string()).unwrap_or_default();
-    assert!(err.contains("DATABASE_URL (field `db`, PostgreSQL) from "), "{err}");
+    let err = Deploy::load(&source)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        err.contains("DATABASE_URL (field `db`, PostgreSQL) from "),
+        "{err}"
+    );
     assert!(!err.contains("_FILE"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap_or_default();
 }

@@ -242,6 +242,12 @@ fn col(f: &Field<'_>) -> TokenStream {
             ),
         };
         return match (f.shape, setting.default) {
+            (Shape::Optional, _) if setting.parser == Parser::Setting => {
+                quote_spanned!(ty.span()=> __r::setting_opt::<#ty>())
+            }
+            (_, None) if setting.parser == Parser::Setting => {
+                quote_spanned!(ty.span()=> __r::setting::<#ty>())
+            }
             (Shape::Optional, _) => quote!(__r::set_opt(#fns)),
             (_, None) => quote!(__r::set_req(#fns)),
             (_, Some(default)) => {

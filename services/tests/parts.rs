@@ -38,7 +38,16 @@ struct BesideTheUrl {
 #[derive(Resources, Debug)]
 struct SplitMail {
     /// Outgoing mail.
-    #[resource(env = "SMTP_URL", parts(host = "SMTP_HOST", port = "SMTP_PORT", security = "SMTP_SECURITY", user = "SMTP_USERNAME", password = "SMTP_PASSWORD"))]
+    #[resource(
+        env = "SMTP_URL",
+        parts(
+            host = "SMTP_HOST",
+            port = "SMTP_PORT",
+            security = "SMTP_SECURITY",
+            user = "SMTP_USERNAME",
+            password = "SMTP_PASSWORD"
+        )
+    )]
     mail: SmtpUrl,
 }
 
@@ -66,7 +75,10 @@ fn postgres_from_libpq_variables_and_from_a_password_file() {
     let user = db.username().expect("a user").to_owned();
     let password = db.password().expect("a password").expose().to_owned();
     let database = db.database().expect("a database").into_owned();
-    assert!(has_hard_characters(&password), "the generated password holds @ : / %");
+    assert!(
+        has_hard_characters(&password),
+        "the generated password holds @ : / %"
+    );
 
     let pg = FromLibpq::load(&MapSource::new([
         ("PGHOST", host.clone()),
@@ -113,7 +125,10 @@ fn the_smtp_sink_from_split_variables() {
     assert!(has_hard_characters(&password));
     let split = SplitMail::load(&MapSource::new([
         ("SMTP_HOST", m.host().expect("a host").to_string()),
-        ("SMTP_PORT", m.port_or_default().expect("a port").to_string()),
+        (
+            "SMTP_PORT",
+            m.port_or_default().expect("a port").to_string(),
+        ),
         ("SMTP_SECURITY", "off".to_owned()),
         ("SMTP_USERNAME", m.username().expect("a user").to_owned()),
         ("SMTP_PASSWORD", password.clone()),
@@ -134,11 +149,19 @@ fn s3_from_the_aws_variables() {
     };
     let attached = Attached::load(&source).expect("the services' .env loads");
     let s3 = &attached.s3;
-    let endpoint = s3.param("endpoint").expect("the endpoint of the S3 stand-in");
+    let endpoint = s3
+        .param("endpoint")
+        .expect("the endpoint of the S3 stand-in");
     let split = AwsUploads::load(&MapSource::new([
         ("UPLOADS_BUCKET", s3.bucket().expect("a bucket").to_owned()),
-        ("AWS_REGION", s3.param("region").expect("a region").to_owned()),
-        ("AWS_ACCESS_KEY_ID", s3.username().expect("a key id").to_owned()),
+        (
+            "AWS_REGION",
+            s3.param("region").expect("a region").to_owned(),
+        ),
+        (
+            "AWS_ACCESS_KEY_ID",
+            s3.username().expect("a key id").to_owned(),
+        ),
         (
             "AWS_SECRET_ACCESS_KEY",
             s3.password().expect("a secret").expose().to_owned(),

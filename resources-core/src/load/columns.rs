@@ -100,6 +100,16 @@ pub const fn set_default(
     )
 }
 
+/// A required [`Setting`] without default (the short column the derive writes for it).
+pub const fn setting<T: Setting>() -> Col {
+    set_req(LocatorFns::setting::<T>())
+}
+
+/// An `Option` of a [`Setting`] type (the short column).
+pub const fn setting_opt<T: Setting>() -> Col {
+    set_opt(LocatorFns::setting::<T>())
+}
+
 /// The functions of a [`Setting`] type.
 pub const fn setting_fns<T: Setting>() -> LocatorFns {
     LocatorFns::setting::<T>()

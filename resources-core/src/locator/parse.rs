@@ -836,4 +836,3 @@ pub(crate) fn redact(
     }
     out.write_str(&raw[last..])
 }
-
