@@ -220,6 +220,20 @@ fn dotenv_example_reads_back_with_the_dotenv_source() {
     // Optional variables are present but commented out.
     assert_eq!(value("APP_CACHE_URL"), None);
     assert!(text.contains("# APP_CACHE_URL=redis://:***@cache.example.com:6379/0"));
+    // A copied .env.example does not load as a working config: each placeholder is a problem
+    // that says to replace it.
+    let err = Everything::load(&parsed)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    for var in ["APP_DATABASE_URL", "APP_SHARDS_URL_0", "APP_API_TOKEN"] {
+        assert!(
+            err.lines()
+                .any(|l| l.contains(var)
+                    && l.contains("`***` placeholder of a generated .env.example")),
+            "{var}:\n{err}"
+        );
+    }
 }
 
 /// A description holding every character a format must escape.

@@ -436,3 +436,14 @@ fn secrets_directory_files_are_trimmed_and_named() {
     assert!(!err.contains("_FILE"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap_or_default();
 }
+
+#[test]
+fn a_placeholder_part_is_refused() {
+    let err = load(&[("PGHOST", "db"), ("PGPASSWORD", "***")])
+        .err()
+        .unwrap_or_default();
+    assert!(
+        err.contains("PGPASSWORD (part of field `db`, PostgreSQL) from the map source: it holds the `***` placeholder"),
+        "{err}"
+    );
+}

@@ -285,6 +285,14 @@ fn valid_name(name: &str) -> bool {
 }
 
 fn name_error(what: &str, lit: &Lit<String>) -> Error {
+    if lit.value.is_empty() {
+        return err(
+            lit.span,
+            format!(
+                "the {what} is empty: write one, such as `DATABASE_URL`, or leave the key out to derive it from the field"
+            ),
+        );
+    }
     let suggestion: String = lit
         .value
         .chars()

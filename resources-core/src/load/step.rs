@@ -61,7 +61,7 @@ pub(crate) fn load_var(
             let _ = write!(entry, "{stem}_{index}");
             match fetch(source, "", [entry.as_str()], scratch) {
                 Fetch::Unset => break,
-                Fetch::Found { text, from, .. } => match parse(&text) {
+                Fetch::Found { text, from, .. } => match checked_parse(parse, ctx.kind, &text) {
                     Ok(v) => items.push(v),
                     Err(e) => problems.push(
                         problem(&entry, ProblemKind::Invalid(e)).with_origin(from.to_string()),
@@ -131,7 +131,7 @@ pub(crate) fn load_var(
             }
             None
         }
-        Fetch::Found { index, text, from } => match parse(&text) {
+        Fetch::Found { index, text, from } => match checked_parse(parse, ctx.kind, &text) {
             Ok(v) => {
                 if index > var.aliases.len() {
                     warnings.push(Warning::Deprecated {
@@ -194,6 +194,19 @@ impl FromParts<'_, '_> {
         for decl in self.var.parts {
             match fetch(self.source, self.prefix, [decl.name], scratch) {
                 Fetch::Unset => {}
+                Fetch::Found { text, from, .. } if text == crate::REDACTED => {
+                    problems.push(
+                        problem(
+                            &self.full(decl.name),
+                            ProblemKind::Parts(
+                                "it holds the `***` placeholder of a generated .env.example: replace it with the real value".to_owned(),
+                            ),
+                        )
+                        .with_part()
+                        .with_origin(from.to_string()),
+                    );
+                    unreadable = true;
+                }
                 Fetch::Found { text, from, .. } => {
                     values.set(decl.part, text.into_owned());
                     set.push((decl.part, self.full(decl.name), from.to_string()));
@@ -264,7 +277,7 @@ impl FromParts<'_, '_> {
                 } else {
                     text
                 };
-                match (self.parse)(&text) {
+                match checked_parse(self.parse, self.ctx.kind, &text) {
                     Ok(v) => {
                         if index > self.var.aliases.len() {
                             warnings.push(Warning::Deprecated {
@@ -374,4 +387,26 @@ fn later_index(source: &dyn Source, stem: &str, missing: usize, files: bool) -> 
         })
         .filter(|&i: &usize| i > missing)
         .min()
+}
+
+/// Parses `text`, refusing first the `***` placeholder a generated `.env.example` writes for a
+/// credential: a copied example must not load as a working config.
+fn checked_parse(
+    parse: fn(&str) -> Result<Erased, crate::LocatorError>,
+    kind: &'static str,
+    text: &str,
+) -> Result<Erased, crate::LocatorError> {
+    let r = crate::REDACTED;
+    let placeholder = text == r
+        || text.contains(&format!(":{r}@"))
+        || text.contains(&format!("//{r}@"))
+        || text.contains(&format!("={r}"))
+        || text.contains(&format!("/{r}/"));
+    if placeholder {
+        return Err(crate::LocatorError::invalid(
+            kind,
+            "it holds the `***` placeholder of a generated .env.example: replace it with the real credential",
+        ));
+    }
+    parse(text)
 }

@@ -1,0 +1,9 @@
+use resources::{PostgresUrl, Resources};
+
+#[derive(Resources)]
+struct Backing {
+    #[resource(env = "")]
+    db: PostgresUrl,
+}
+
+fn main() {}
