@@ -447,3 +447,27 @@ fn a_placeholder_part_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn credentials_in_the_query_read_like_user_info() {
+    let db: PostgresUrl = "postgres://db/app?user=app&password=s3cr%40t"
+        .parse()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(db.username(), Some("app"));
+    assert_eq!(db.password().map(|p| p.expose()), Some("s3cr@t"));
+    assert!(!format!("{db} {db:?}").contains("s3cr"), "{db:?}");
+    // The user info first, as the clients read it.
+    let db: PostgresUrl = "postgres://me:pw@db/app?user=app&password=other"
+        .parse()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (db.username(), db.password().map(|p| p.expose())),
+        (Some("me"), Some("pw"))
+    );
+    let cache: RedisUrl = "redis+unix:///run/redis.sock?db=1&user=app&pass=t0k%3Aen"
+        .parse()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(cache.username(), Some("app"));
+    assert_eq!(cache.password().map(|p| p.expose()), Some("t0k:en"));
+    assert!(!format!("{cache} {cache:?}").contains("t0k"), "{cache:?}");
+}

@@ -75,6 +75,8 @@ impl Kind for Postgres {
     const MAX_HOSTS: usize = usize::MAX;
     const UNIX_SOCKETS: bool = true;
     const COMPOSE: crate::Compose = crate::Compose::LIBPQ;
+    const QUERY_USER: &'static [&'static str] = &["user"];
+    const QUERY_PASSWORD: &'static [&'static str] = &["password"];
     // libpq's parameter key words (which refuses any other), and sqlx's additions.
     const PARAMS: &'static [&'static str] = &[
         "host",
@@ -319,6 +321,8 @@ impl Kind for Redis {
     // redis-rs's parameters (`user` and `pass` for the unix forms).
     const PARAMS: &'static [&'static str] = &["db", "protocol", "user", "pass", "password"];
 
+    const QUERY_USER: &'static [&'static str] = &["user"];
+    const QUERY_PASSWORD: &'static [&'static str] = &["pass", "password"];
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
         if url.path_index_text().is_some_and(|p| p.contains('/')) {
             return Err(bad_path(Self::NAME, "the path is the db index: one number"));

@@ -137,6 +137,11 @@ pub trait Kind: Sized + Send + Sync + 'static {
     const PARAMS: &'static [&'static str] = &[];
     /// Path segments (0-based) holding credentials, for APIs that put a token in the path.
     const SECRET_PATH_SEGMENTS: &'static [usize] = &[];
+    /// Query parameters that give the user name when the user info has none (libpq's `user`).
+    const QUERY_USER: &'static [&'static str] = &[];
+    /// Query parameters that give the password when the user info has none (libpq's
+    /// `password`, redis-rs's `pass`); always redacted.
+    const QUERY_PASSWORD: &'static [&'static str] = &[];
     /// How a URL of this kind is assembled from parts (`#[resource(parts(…))]`).
     const COMPOSE: Compose = Compose::URL;
     /// Whether the user name may be a token (NATS, many HTTP APIs): it is redacted like the
@@ -267,11 +272,16 @@ impl<K: Kind> ServiceUrl<K> {
 
     /// The decoded user name, if one is written. For kinds whose lone user name is a token
     /// (NATS), that token is not returned here: use [`password`](Self::password).
+    /// The user info's first, as the clients read it, then the kind's query parameter
+    /// (`?user=` for PostgreSQL and Redis).
     pub fn username(&self) -> Option<&str> {
         if self.username_is_token() {
             return None;
         }
-        self.parts.username.as_deref()
+        self.parts
+            .username
+            .as_deref()
+            .or_else(|| K::QUERY_USER.iter().find_map(|k| self.param(k)))
     }
 
     /// For token kinds: a user name without a (non-empty) password is the token.
@@ -286,7 +296,12 @@ impl<K: Kind> ServiceUrl<K> {
         } else {
             self.parts.password.as_deref()
         };
-        secret.map(Secret::from_ref)
+        secret.map(Secret::from_ref).or_else(|| {
+            K::QUERY_PASSWORD
+                .iter()
+                .find_map(|k| parse::find_param(&self.parts.query, k, true))
+                .map(Secret::from_ref)
+        })
     }
 
     /// The decoded value of a query parameter that is not a credential (first occurrence).
