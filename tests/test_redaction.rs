@@ -514,7 +514,7 @@ proptest! {
     fn errors_inside_credentials_name_the_part_only(
         a in "[A-Za-z0-9]{4,12}",
         b in "[A-Za-z0-9]{4,12}",
-        bad in prop::sample::select(vec![" ", "\"", "<", ">", "\\", "`", "%zz", "%ff", "#", "\t", "\u{0}", "\u{a0}"]),
+        bad in prop::sample::select(vec!["\"", "<", ">", "\\", "`", "%zz", "%ff", "#", "\t", "\u{0}", "\u{a0}"]),
     ) {
         let pw = format!("{a}{bad}{b}");
         fn check<L: Locator>(input: &str) -> Result<(), TestCaseError> {

@@ -15,8 +15,9 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 
 use super::parse;
+use super::secret::fold_param;
 use crate::error::{ErrorKind, LocatorError};
-use crate::locator::{Endpoint, Kind, Scheme, ServiceUrl, Shape};
+use crate::locator::{Endpoint, Host, Kind, Scheme, ServiceUrl, Shape};
 
 fn bad_param(kind: &'static str, name: &str, reason: &'static str) -> LocatorError {
     LocatorError::new(
@@ -53,6 +54,46 @@ fn single_segment<K: Kind>(url: &ServiceUrl<K>, reason: &'static str) -> Result<
         Some(rest) if rest.contains('/') => Err(bad_path(K::NAME, reason)),
         _ => Ok(()),
     }
+}
+
+fn fold_key(key: &str) -> String {
+    key.chars()
+        .filter(|c| !matches!(c, '_' | '-' | '.'))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// A timeout value: a non-negative number, optionally with a unit (`ms`, `s`, `m`, `h`).
+fn is_duration(v: &str) -> bool {
+    let number = ["ms", "s", "m", "h"]
+        .iter()
+        .find_map(|unit| v.strip_suffix(unit))
+        .unwrap_or(v);
+    !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && number.parse::<f64>().is_ok_and(f64::is_finite)
+}
+
+/// Parameters that must be whole numbers within `max`, when written.
+fn check_numbers<K: Kind>(
+    url: &ServiceUrl<K>,
+    keys: &[(&'static str, u64)],
+) -> Result<(), LocatorError> {
+    for name in url.param_names() {
+        let folded = fold_key(name);
+        for &(key, max) in keys {
+            if folded == fold_key(key)
+                && url.param(name).is_some_and(|v| {
+                    v.is_empty()
+                        || !v.bytes().all(|b| b.is_ascii_digit())
+                        || v.parse::<u64>().map_or(true, |n| n > max)
+                })
+            {
+                return Err(bad_param(K::NAME, key, "expected a whole number"));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// PostgreSQL, as libpq reads connection URIs.
@@ -153,6 +194,29 @@ impl Kind for Postgres {
             ],
             "expected any, read-write, read-only, primary, standby or prefer-standby",
         )?;
+        for entry in url.raw_query_entries() {
+            let why = match entry.matches('=').count() {
+                0 => "every parameter is `name=value`: one has no `=` (libpq refuses it)",
+                1 => continue,
+                _ => "a parameter has a second `=`: write `=` in a value as %3D (libpq refuses it)",
+            };
+            return Err(LocatorError::new(
+                Self::NAME,
+                ErrorKind::Invalid(why.into()),
+                None,
+            ));
+        }
+        for name in url.param_names() {
+            // libpq refuses a key word it does not know. (After a credential, the parser
+            // already refused one without naming it; here every name is safe to quote.)
+            if !Self::PARAMS.contains(&fold_param(name).as_str()) {
+                return Err(bad_param(
+                    Self::NAME,
+                    name,
+                    "libpq does not know this parameter",
+                ));
+            }
+        }
         if let Some(t) = url.param("connect_timeout")
             && t.parse::<u32>().is_err()
         {
@@ -166,72 +230,66 @@ impl Kind for Postgres {
     }
 
     /// libpq: `?host=` (comma-separated names, addresses or socket directories) overrides
-    /// the authority's hosts; `?port=` gives one port for all or one per host.
+    /// the authority's hosts; `?port=` (one port for all, or one per host; an empty entry is
+    /// the default port) overrides the authority's ports.
     fn hosts_from_params(url: &ServiceUrl<Self>) -> Result<Option<Vec<Endpoint>>, LocatorError> {
-        let Some(hosts) = url.param("host") else {
-            if url.param("port").is_some() && url.hosts().len() > 1 {
-                return Err(bad_param(
-                    Self::NAME,
-                    "port",
-                    "with several hosts, write each port after its host",
-                ));
-            }
-            return match url.param("port") {
-                Some(p) => {
-                    let port = parse::parse_port(Self::NAME, p, 0).map_err(|_| {
-                        bad_param(Self::NAME, "port", "expected a number from 1 to 65535")
-                    })?;
-                    let hosts = url
-                        .hosts()
-                        .iter()
-                        .map(|e| Endpoint::new(e.host().clone(), Some(port)));
-                    Ok(Some(hosts.collect()))
-                }
-                None => Ok(None),
-            };
-        };
-        let ports: Vec<Option<u16>> = match url.param("port") {
+        let ports: Option<Vec<Option<u16>>> = url
+            .param("port")
+            .map(|list| {
+                list.split(',')
+                    .map(|p| {
+                        if p.is_empty() {
+                            Ok(None)
+                        } else {
+                            parse::parse_port(Self::NAME, p, 0).map(Some).map_err(|_| {
+                                bad_param(Self::NAME, "port", "expected numbers from 1 to 65535")
+                            })
+                        }
+                    })
+                    .collect()
+            })
+            .transpose()?;
+        let hosts: Vec<Host> = match url.param("host") {
             Some(list) => list
                 .split(',')
-                .map(|p| {
-                    if p.is_empty() {
-                        Ok(None)
-                    } else {
-                        parse::parse_port(Self::NAME, p, 0).map(Some).map_err(|_| {
-                            bad_param(Self::NAME, "port", "expected numbers from 1 to 65535")
-                        })
-                    }
-                })
-                .collect::<Result<_, _>>()?,
-            None => vec![url.port()],
-        };
-        let hosts: Vec<&str> = hosts.split(',').collect();
-        if ports.len() != 1 && ports.len() != hosts.len() {
-            return Err(bad_param(
-                Self::NAME,
-                "port",
-                "give one port, or one per host of `host`",
-            ));
-        }
-        hosts
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let host =
-                    parse::classify_host(Self::NAME, (*h).to_owned(), 0, true).map_err(|_| {
+                .map(|h| {
+                    parse::classify_host(Self::NAME, h.to_owned(), 0, true).map_err(|_| {
                         bad_param(
                             Self::NAME,
                             "host",
                             "expected host names, addresses or absolute socket directories",
                         )
-                    })?;
-                Ok(Endpoint::new(
-                    host,
-                    ports[if ports.len() == 1 { 0 } else { i }],
-                ))
-            })
-            .collect::<Result<Vec<_>, _>>()
-            .map(Some)
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+            None if ports.is_none() => return Ok(None),
+            None => url.hosts().iter().map(|e| e.host().clone()).collect(),
+        };
+        let ports = ports.unwrap_or_else(|| vec![url.port()]);
+        if ports.len() != 1 && ports.len() != hosts.len() {
+            return Err(bad_param(
+                Self::NAME,
+                "port",
+                "give one port, or one per host",
+            ));
+        }
+        let endpoints = hosts
+            .into_iter()
+            .enumerate()
+            .map(|(i, host)| Endpoint::new(host, ports[if ports.len() == 1 { 0 } else { i }]));
+        Ok(Some(endpoints.collect()))
+    }
+
+    /// libpq: `postgres:///?port=5433` is the default host on port 5433.
+    fn port_from_params(url: &ServiceUrl<Self>) -> Result<Option<u16>, LocatorError> {
+        match url.param("port") {
+            Some(p) if url.hosts().is_empty() && !p.is_empty() => {
+                parse::parse_port(Self::NAME, p, 0)
+                    .map(Some)
+                    .map_err(|_| bad_param(Self::NAME, "port", "expected a number from 1 to 65535"))
+            }
+            _ => Ok(None),
+        }
     }
 }
 
@@ -242,6 +300,14 @@ impl ServiceUrl<Postgres> {
             Some(db) => Some(Cow::Borrowed(db)),
             None => self.decoded_path(),
         }
+    }
+
+    /// The user name libpq logs in as: `?user=` if given, else the user info's; `None` means
+    /// the operating-system user.
+    pub fn user(&self) -> Option<&str> {
+        self.param("user")
+            .or_else(|| self.username())
+            .filter(|u| !u.is_empty())
     }
 
     /// `?sslmode=`, if written.
@@ -318,8 +384,29 @@ impl Kind for Redis {
     const EXAMPLE: &'static str = "redis://:PASSWORD@cache.example.com:6379/0";
     // redis-rs's parameters (`user` and `pass` for the unix forms).
     const PARAMS: &'static [&'static str] = &["db", "protocol", "user", "pass", "password"];
+    // redis-rs: `rediss://host/#insecure` skips certificate verification.
+    const FRAGMENTS: &'static [&'static str] = &["insecure"];
 
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
+        if url.parts.fragment.is_some() && !url.is_tls() {
+            return Err(LocatorError::new(
+                Self::NAME,
+                ErrorKind::Invalid(
+                    "`#insecure` turns off certificate checks of TLS: it applies to `rediss` and `valkeys` only".into(),
+                ),
+                None,
+            ));
+        }
+        for key in url.param_names() {
+            if fold_key(key).contains("timeout") && url.param(key).is_some_and(|v| !is_duration(v))
+            {
+                return Err(bad_param(
+                    Self::NAME,
+                    "timeout",
+                    "a timeout is a number of seconds (`5`, `0.5`) or a duration (`500ms`, `5s`)",
+                ));
+            }
+        }
         if url.path_index_text().is_some_and(|p| p.contains('/')) {
             return Err(bad_path(Self::NAME, "the path is the db index: one number"));
         }
@@ -334,8 +421,8 @@ impl Kind for Redis {
         check_choice(
             url,
             "protocol",
-            &["resp2", "resp3"],
-            "expected resp2 or resp3",
+            &["resp2", "resp3", "2", "3"],
+            "expected resp2, resp3, 2 or 3",
         )
     }
 }
@@ -364,6 +451,20 @@ impl ServiceUrl<Redis> {
     /// Whether the connection uses TLS (`rediss`, `valkeys`).
     pub fn is_tls(&self) -> bool {
         matches!(self.scheme(), "rediss" | "valkeys")
+    }
+
+    /// Whether certificate verification is off (`rediss://…#insecure`, as redis-rs reads it).
+    pub fn is_insecure(&self) -> bool {
+        self.parts.fragment.is_some()
+    }
+
+    /// The protocol version from `?protocol=` (`resp2`/`2`, `resp3`/`3`); `None` means RESP2.
+    pub fn protocol(&self) -> Option<u8> {
+        match self.param("protocol")? {
+            "resp2" | "2" => Some(2),
+            "resp3" | "3" => Some(3),
+            _ => None,
+        }
     }
 
     /// The unix socket path of the `+unix` forms.
@@ -405,6 +506,15 @@ impl Kind for Amqp {
         single_segment(
             url,
             "the vhost is one path segment: write a `/` inside it as %2F",
+        )?;
+        check_numbers(
+            url,
+            &[
+                ("heartbeat", u64::from(u16::MAX)),
+                ("channel_max", u64::from(u16::MAX)),
+                ("frame_max", u64::from(u32::MAX)),
+                ("connection_timeout", u64::from(u32::MAX)),
+            ],
         )
     }
 }
@@ -569,11 +679,18 @@ impl Kind for Mongo {
         if let Some(db) = url.database()
             && db
                 .chars()
-                .any(|c| matches!(c, '/' | '\\' | ' ' | '"' | '$' | '.'))
+                .any(|c| matches!(c, '/' | '\\' | ' ' | '"' | '$'))
         {
             return Err(bad_path(
                 Self::NAME,
-                "a database name cannot hold / \\ space \" $ or .",
+                "a database name cannot hold / \\ space \" or $",
+            ));
+        }
+        if url.raw_query_entries().any(|e| !e.contains('=')) {
+            return Err(LocatorError::new(
+                Self::NAME,
+                ErrorKind::Invalid("every option is `name=value`: one has no `=`".into()),
+                None,
             ));
         }
         Ok(())
