@@ -723,6 +723,9 @@ impl ServiceUrl<Mongo> {
 
 /// NATS servers (`nats://`, `tls://`, `ws://`, `wss://`), as async-nats reads them.
 ///
+/// Without a host (`nats://`, `tls://:4443`) the client's default server applies
+/// (`127.0.0.1`): `hosts()` is empty.
+///
 /// A lone user name (`nats://TOKEN@host`) is a token: it is redacted and returned by
 /// `password()`, not `username()`.
 #[derive(Debug)]
@@ -738,6 +741,8 @@ impl Kind for Nats {
     ];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "nats://app:PASSWORD@nats.example.com:4222";
+    // `nats://`, `tls://`: the client's default server (127.0.0.1:4222, nats.go's DefaultURL).
+    const HOST_REQUIRED: bool = false;
     const TOKEN_USERNAME: bool = true;
 }
 
@@ -750,6 +755,14 @@ impl Kind for Http {
     const SCHEMES: &'static [Scheme] = &[Scheme::new("https", 443), Scheme::new("http", 80)];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "https://search.example.com:9200";
+}
+
+impl ServiceUrl<Http> {
+    /// The host as the HTTP client sends it: an internationalised name in punycode
+    /// (`https://bücher.example` → `xn--bcher-kva.example`); see [`Host::to_ascii`].
+    pub fn ascii_host(&self) -> Option<String> {
+        self.host().map(Host::to_ascii)
+    }
 }
 
 /// HTTPS endpoints of third-party APIs, whose credentials sit in the userinfo
@@ -771,6 +784,14 @@ impl Kind for Api {
     const TOKEN_USERNAME: bool = true;
 }
 
+impl ServiceUrl<Api> {
+    /// The host as the HTTP client sends it: an internationalised name in punycode; see
+    /// [`Host::to_ascii`].
+    pub fn ascii_host(&self) -> Option<String> {
+        self.host().map(Host::to_ascii)
+    }
+}
+
 /// Amazon S3 and S3-compatible object stores.
 ///
 /// `s3://bucket/prefix`, or an HTTPS (or local HTTP) endpoint: path-style
@@ -784,6 +805,8 @@ impl Kind for S3 {
     const NAME: &'static str = "S3";
     const SCHEMES: &'static [Scheme] = &[
         Scheme::without_port("s3").single_host_no_port(),
+        // Hadoop's S3A connector (Spark, Trino): the same `s3a://bucket/key`.
+        Scheme::without_port("s3a").single_host_no_port(),
         Scheme::new("https", 443),
         Scheme::new("http", 80),
     ];
@@ -793,10 +816,15 @@ impl Kind for S3 {
 
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
         let Some(bucket) = url.bucket() else {
-            return Err(bad_path(
-                Self::NAME,
-                "a bucket is required: the host of an `s3` URL, or the first path segment of an endpoint",
-            ));
+            if url.is_bucket_scheme() {
+                return Err(bad_path(
+                    Self::NAME,
+                    "a bucket is required: the host of an `s3` URL",
+                ));
+            }
+            // An S3-compatible endpoint alone (`http://minio:9000`): the bucket is chosen
+            // in code, as the SDKs' `endpoint_url` takes it.
+            return Ok(());
         };
         let ok_len = (3..=63).contains(&bucket.len());
         let ok_chars = bucket
@@ -818,6 +846,11 @@ impl Kind for S3 {
 }
 
 impl ServiceUrl<S3> {
+    /// `s3://` or `s3a://`: the host is the bucket.
+    fn is_bucket_scheme(&self) -> bool {
+        matches!(self.scheme(), "s3" | "s3a")
+    }
+
     fn virtual_hosted_bucket(&self) -> Option<&str> {
         let crate::Host::Name(name) = self.host()? else {
             return None;
@@ -826,10 +859,10 @@ impl ServiceUrl<S3> {
         (rest.starts_with('.') || rest.starts_with('-')).then_some(bucket)
     }
 
-    /// The bucket: the host of `s3://`, the first label of a virtual-hosted endpoint, else the
-    /// first path segment.
+    /// The bucket: the host of `s3://` (or `s3a://`), the first label of a virtual-hosted
+    /// endpoint, else the first path segment; `None` for an endpoint without one.
     pub fn bucket(&self) -> Option<&str> {
-        if self.scheme() == "s3" {
+        if self.is_bucket_scheme() {
             return match self.host()? {
                 crate::Host::Name(n) => Some(n),
                 _ => None,
@@ -842,7 +875,7 @@ impl ServiceUrl<S3> {
     /// The decoded key prefix after the bucket (`uploads/`), if any.
     pub fn prefix(&self) -> Option<Cow<'_, str>> {
         let path = self.path().strip_prefix('/')?;
-        let rest = if self.scheme() == "s3" || self.virtual_hosted_bucket().is_some() {
+        let rest = if self.is_bucket_scheme() || self.virtual_hosted_bucket().is_some() {
             path
         } else {
             path.split_once('/').map_or("", |(_, rest)| rest)
@@ -856,7 +889,7 @@ impl ServiceUrl<S3> {
     /// The endpoint URL for S3-compatible stores (`None` for `s3://`, where the SDK's
     /// default endpoint applies).
     pub fn endpoint(&self) -> Option<String> {
-        if self.scheme() == "s3" {
+        if self.is_bucket_scheme() {
             return None;
         }
         let e = self.hosts().first()?;
@@ -865,7 +898,9 @@ impl ServiceUrl<S3> {
 }
 
 /// SQLite databases, as sqlx reads them: `sqlite:data.db`, `sqlite://data.db`,
-/// `sqlite:///abs/path.db`, `sqlite::memory:`, with `?mode=ro` and friends.
+/// `sqlite:///abs/path.db`, the memory forms `sqlite::memory:`, `sqlite://:memory:`,
+/// `sqlite://?mode=memory` and `sqlite://` (SQLite's temporary database), with `?mode=ro`
+/// and friends.
 #[derive(Debug)]
 pub struct Sqlite;
 
@@ -877,12 +912,6 @@ impl Kind for Sqlite {
     const HOST_REQUIRED: bool = false;
 
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
-        if url.path().is_empty() {
-            return Err(bad_path(
-                Self::NAME,
-                "a database file path or :memory: is required",
-            ));
-        }
         check_choice(
             url,
             "mode",
@@ -893,9 +922,10 @@ impl Kind for Sqlite {
 }
 
 impl ServiceUrl<Sqlite> {
-    /// Whether the database lives in memory (`:memory:` or `?mode=memory`).
+    /// Whether the database lives in memory (`:memory:` or `?mode=memory`), or is SQLite's
+    /// private temporary database (an empty path: `sqlite:`, `sqlite://`), gone when closed.
     pub fn is_memory(&self) -> bool {
-        self.path() == ":memory:" || self.param("mode") == Some("memory")
+        matches!(self.path(), ":memory:" | "") || self.param("mode") == Some("memory")
     }
 
     /// The decoded database file path (`None` in memory).
