@@ -4,7 +4,8 @@
 //! [`DIFFERENCES`] with the reason; the test checks each is still real.
 
 use resources::{
-    AmqpUrl, ApiUrl, HttpUrl, KafkaBrokers, Locator, MySqlUrl, NatsUrl, RedisUrl, S3Url, SqliteUrl,
+    AmqpUrl, ApiUrl, HttpUrl, KafkaBrokers, Locator, MySqlUrl, NatsUrl, RedisUrl, S3Url, SmtpUrl,
+    SqliteUrl,
 };
 
 /// Deliberate differences: (suite, case, what the reference says, what we do, why).
@@ -29,6 +30,20 @@ pub const DIFFERENCES: &[(&str, &str, &str, &str, &str)] = &[
         "MySQL's connectors: the X protocol on 33060",
         "refused: `MySqlUrl` takes `mysql`/`mariadb`",
         "the clients a `MySqlUrl` is handed to (mysql, mysql_async, sqlx) speak the classic protocol on 3306; an X-protocol URL would fail at the first connect",
+    ),
+    (
+        "lettre",
+        "smtp://relay.example.com?tls=required&tls=opportunistic",
+        "STARTTLS required (lettre takes the first `tls`)",
+        "STARTTLS opportunistic (the last)",
+        "one rule for a repeated parameter in every kind: the last, as libpq, redis-rs and sqlx read it; both are STARTTLS on 587",
+    ),
+    (
+        "lettre",
+        "smtps://relay.example.com?tls=required",
+        "accepted: implicit TLS, `tls` ignored",
+        "refused: `tls=` applies to `smtp` URLs",
+        "a contradictory setting is refused rather than silently ignored",
     ),
 ];
 
@@ -574,4 +589,230 @@ fn idn_hosts_match_the_url_crate() {
         let api: ApiUrl = format!("https://TOKEN@{name}/").parse().expect("api");
         assert_eq!(api.ascii_host().as_deref(), theirs.host_str(), "{name}");
     }
+}
+
+/// lettre's `from_url` (its `connection_url.rs`, and the forms its docs list):
+/// (uri, accepted, host, port_or_default, user given with a password, password, implicit TLS,
+/// STARTTLS mode).
+type SmtpCase = (
+    &'static str,
+    bool,
+    Option<&'static str>,
+    Option<u16>,
+    Option<&'static str>,
+    Option<&'static str>,
+    bool,
+    Option<&'static str>,
+);
+const LETTRE: &[SmtpCase] = &[
+    (
+        "smtp://127.0.0.1:2525",
+        true,
+        Some("127.0.0.1"),
+        Some(2525),
+        None,
+        None,
+        false,
+        None,
+    ),
+    (
+        "smtp://relay.example.com",
+        true,
+        Some("relay.example.com"),
+        Some(25),
+        None,
+        None,
+        false,
+        None,
+    ),
+    (
+        "smtps://user:pass@hostname:465",
+        true,
+        Some("hostname"),
+        Some(465),
+        Some("user"),
+        Some("pass"),
+        true,
+        None,
+    ),
+    (
+        "smtps://user:pass@hostname",
+        true,
+        Some("hostname"),
+        Some(465),
+        Some("user"),
+        Some("pass"),
+        true,
+        None,
+    ),
+    (
+        "smtp://user:pass@hostname:587?tls=required",
+        true,
+        Some("hostname"),
+        Some(587),
+        Some("user"),
+        Some("pass"),
+        false,
+        Some("required"),
+    ),
+    (
+        "smtp://user:pass@hostname?tls=required",
+        true,
+        Some("hostname"),
+        Some(587),
+        Some("user"),
+        Some("pass"),
+        false,
+        Some("required"),
+    ),
+    (
+        "smtp://user:pass@hostname?tls=opportunistic",
+        true,
+        Some("hostname"),
+        Some(587),
+        Some("user"),
+        Some("pass"),
+        false,
+        Some("opportunistic"),
+    ),
+    (
+        "smtp://user:pass@hostname:2525",
+        true,
+        Some("hostname"),
+        Some(2525),
+        Some("user"),
+        Some("pass"),
+        false,
+        None,
+    ),
+    (
+        "smtp://user:pass@hostname:587/ehlo-name",
+        true,
+        Some("hostname"),
+        Some(587),
+        Some("user"),
+        Some("pass"),
+        false,
+        None,
+    ),
+    (
+        "smtp://us%40er:p%40ss@hostname",
+        true,
+        Some("hostname"),
+        Some(25),
+        Some("us@er"),
+        Some("p@ss"),
+        false,
+        None,
+    ),
+    (
+        "smtp://user@hostname",
+        true,
+        Some("hostname"),
+        Some(25),
+        None,
+        None,
+        false,
+        None,
+    ),
+    (
+        "smtp://relay.example.com?tls=required&tls=opportunistic",
+        true,
+        Some("relay.example.com"),
+        Some(587),
+        None,
+        None,
+        false,
+        Some("required"),
+    ),
+    (
+        "smtps://relay.example.com?tls=required",
+        true,
+        Some("relay.example.com"),
+        Some(465),
+        None,
+        None,
+        true,
+        None,
+    ),
+    (
+        "smtp://hostname?tls=bogus",
+        false,
+        None,
+        None,
+        None,
+        None,
+        false,
+        None,
+    ),
+    ("smtp://", false, None, None, None, None, false, None),
+    (
+        "submission://hostname",
+        false,
+        None,
+        None,
+        None,
+        None,
+        false,
+        None,
+    ),
+    (
+        "smtp://:pass@hostname",
+        true,
+        Some("hostname"),
+        Some(25),
+        Some(""),
+        Some("pass"),
+        false,
+        None,
+    ),
+];
+
+#[test]
+fn lettre_from_url_cases() {
+    let (mut agreed, mut differ) = (0, 0);
+    let mut failures = Vec::new();
+    for &(uri, accepted, host, port, user, password, implicit, starttls) in LETTRE {
+        let verdict = match (uri.parse::<SmtpUrl>(), accepted) {
+            (Err(_), false) => Ok(()),
+            (Ok(u), false) => Err(format!("accepted as {u}")),
+            (Err(e), true) => Err(format!("refused ({e})")),
+            (Ok(u), true) => {
+                let pw = u.password().map(|p| p.expose());
+                let got = (
+                    u.host().map(|h| h.to_string()),
+                    u.port_or_default(),
+                    // lettre authenticates only when a password is written.
+                    pw.and(u.username()),
+                    pw,
+                    u.is_implicit_tls(),
+                    u.starttls(),
+                );
+                let want = (
+                    host.map(str::to_owned),
+                    port,
+                    user,
+                    password,
+                    implicit,
+                    starttls,
+                );
+                if got == want {
+                    Ok(())
+                } else {
+                    Err(format!("read as {got:?}, lettre: {want:?}"))
+                }
+            }
+        };
+        match (differs(uri), verdict) {
+            (true, Err(_)) => differ += 1,
+            (true, Ok(())) => failures.push(format!("{uri}: listed as a difference, but agrees")),
+            (false, Ok(())) => agreed += 1,
+            (false, Err(why)) => failures.push(format!("{uri}: {why}")),
+        }
+    }
+    eprintln!(
+        "lettre from_url cases: {} cases, {agreed} agreed, {differ} deliberate differences",
+        LETTRE.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
