@@ -693,11 +693,104 @@ impl Kind for Mongo {
                 None,
             ));
         }
-        Ok(())
+        url.check_option_conflicts()
     }
 }
 
 impl ServiceUrl<Mongo> {
+    /// How many times the option `folded` (lowercase, no `-`/`_`) is written.
+    fn option_count(&self, folded: &str) -> usize {
+        self.param_names().filter(|n| fold_key(n) == folded).count()
+    }
+
+    /// The last value of a non-secret option, by folded name.
+    fn option(&self, folded: &str) -> Option<&str> {
+        let name = self
+            .param_names()
+            .filter(|n| fold_key(n) == folded)
+            .last()?;
+        self.param(name)
+    }
+
+    fn option_is_true(&self, folded: &str) -> bool {
+        self.option(folded)
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    }
+
+    /// The URI options spec's conflicts: options that contradict each other are an error.
+    fn check_option_conflicts(&self) -> Result<(), LocatorError> {
+        let has = |o: &str| self.option_count(o) > 0;
+        let conflict = |why: &'static str| {
+            Err(LocatorError::new(
+                Mongo::NAME,
+                ErrorKind::Invalid(why.into()),
+                None,
+            ))
+        };
+        if has("tlsinsecure")
+            && [
+                "tlsallowinvalidcertificates",
+                "tlsallowinvalidhostnames",
+                "tlsdisablecertificaterevocationcheck",
+                "tlsdisableocspendpointcheck",
+            ]
+            .iter()
+            .any(|o| has(o))
+        {
+            return conflict(
+                "tlsInsecure cannot be combined with the options it implies (tlsAllowInvalid…, tlsDisable…)",
+            );
+        }
+        if has("tlsallowinvalidcertificates")
+            && (has("tlsdisablecertificaterevocationcheck") || has("tlsdisableocspendpointcheck"))
+        {
+            return conflict(
+                "tlsAllowInvalidCertificates cannot be combined with tlsDisableCertificateRevocationCheck or tlsDisableOCSPEndpointCheck",
+            );
+        }
+        if has("tlsdisablecertificaterevocationcheck") && has("tlsdisableocspendpointcheck") {
+            return conflict(
+                "tlsDisableCertificateRevocationCheck and tlsDisableOCSPEndpointCheck cannot be combined",
+            );
+        }
+        if let (Some(tls), Some(ssl)) = (self.option("tls"), self.option("ssl"))
+            && !tls.eq_ignore_ascii_case(ssl)
+        {
+            return conflict("tls and ssl disagree");
+        }
+        let proxy = ["proxyhost", "proxyport", "proxyusername", "proxypassword"];
+        if proxy.iter().any(|o| self.option_count(o) > 1) {
+            return conflict("a proxy option is given twice");
+        }
+        if !has("proxyhost") && proxy[1..].iter().any(|o| has(o)) {
+            return conflict("proxyPort, proxyUsername and proxyPassword need proxyHost");
+        }
+        if has("proxyusername") != has("proxypassword") {
+            return conflict("proxyUsername and proxyPassword go together");
+        }
+        if self.option_is_true("directconnection") && (self.hosts().len() > 1 || self.is_srv()) {
+            return conflict("directConnection=true takes one host");
+        }
+        if self.option_is_true("loadbalanced")
+            && (self.hosts().len() > 1
+                || self.option_is_true("directconnection")
+                || has("replicaset"))
+        {
+            return conflict(
+                "loadBalanced=true takes one host, and no directConnection=true or replicaSet",
+            );
+        }
+        if !self.is_srv() && (has("srvservicename") || has("srvmaxhosts")) {
+            return conflict("srvServiceName and srvMaxHosts apply to mongodb+srv only");
+        }
+        if self.option("srvmaxhosts").is_some_and(|v| v != "0")
+            && (has("replicaset") || self.option_is_true("loadbalanced"))
+        {
+            return conflict("srvMaxHosts cannot be combined with replicaSet or loadBalanced=true");
+        }
+        Ok(())
+    }
+
     fn raw_password_has_colon(&self) -> bool {
         let raw = self.expose_url();
         let Some(scheme_end) = raw.find("://") else {
