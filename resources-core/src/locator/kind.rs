@@ -698,28 +698,28 @@ impl Kind for Mongo {
 }
 
 impl ServiceUrl<Mongo> {
-    /// How many times the option `folded` (lowercase, no `-`/`_`) is written.
-    fn option_count(&self, folded: &str) -> usize {
-        self.param_names().filter(|n| fold_key(n) == folded).count()
-    }
-
-    /// The last value of a non-secret option, by folded name.
-    fn option(&self, folded: &str) -> Option<&str> {
-        let name = self
-            .param_names()
-            .filter(|n| fold_key(n) == folded)
-            .last()?;
-        self.param(name)
-    }
-
-    fn option_is_true(&self, folded: &str) -> bool {
-        self.option(folded)
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-    }
-
     /// The URI options spec's conflicts: options that contradict each other are an error.
     fn check_option_conflicts(&self) -> Result<(), LocatorError> {
-        let has = |o: &str| self.option_count(o) > 0;
+        if self.parts.query.is_empty() {
+            return Ok(());
+        }
+        // Folded once: (folded name, value if not a credential).
+        let options: Vec<(String, Option<&str>)> = self
+            .parts
+            .query
+            .iter()
+            .map(|p| (fold_key(&p.key), (!p.secret).then_some(p.value.as_str())))
+            .collect();
+        let count = |o: &str| options.iter().filter(|(k, _)| k == o).count();
+        let has = |o: &str| count(o) > 0;
+        let option = |o: &str| {
+            options
+                .iter()
+                .rev()
+                .find(|(k, _)| k == o)
+                .and_then(|(_, v)| *v)
+        };
+        let is_true = |o: &str| option(o).is_some_and(|v| v.eq_ignore_ascii_case("true"));
         let conflict = |why: &'static str| {
             Err(LocatorError::new(
                 Mongo::NAME,
@@ -753,13 +753,13 @@ impl ServiceUrl<Mongo> {
                 "tlsDisableCertificateRevocationCheck and tlsDisableOCSPEndpointCheck cannot be combined",
             );
         }
-        if let (Some(tls), Some(ssl)) = (self.option("tls"), self.option("ssl"))
+        if let (Some(tls), Some(ssl)) = (option("tls"), option("ssl"))
             && !tls.eq_ignore_ascii_case(ssl)
         {
             return conflict("tls and ssl disagree");
         }
         let proxy = ["proxyhost", "proxyport", "proxyusername", "proxypassword"];
-        if proxy.iter().any(|o| self.option_count(o) > 1) {
+        if proxy.iter().any(|o| count(o) > 1) {
             return conflict("a proxy option is given twice");
         }
         if !has("proxyhost") && proxy[1..].iter().any(|o| has(o)) {
@@ -768,13 +768,11 @@ impl ServiceUrl<Mongo> {
         if has("proxyusername") != has("proxypassword") {
             return conflict("proxyUsername and proxyPassword go together");
         }
-        if self.option_is_true("directconnection") && (self.hosts().len() > 1 || self.is_srv()) {
+        if is_true("directconnection") && (self.hosts().len() > 1 || self.is_srv()) {
             return conflict("directConnection=true takes one host");
         }
-        if self.option_is_true("loadbalanced")
-            && (self.hosts().len() > 1
-                || self.option_is_true("directconnection")
-                || has("replicaset"))
+        if is_true("loadbalanced")
+            && (self.hosts().len() > 1 || is_true("directconnection") || has("replicaset"))
         {
             return conflict(
                 "loadBalanced=true takes one host, and no directConnection=true or replicaSet",
@@ -783,8 +781,8 @@ impl ServiceUrl<Mongo> {
         if !self.is_srv() && (has("srvservicename") || has("srvmaxhosts")) {
             return conflict("srvServiceName and srvMaxHosts apply to mongodb+srv only");
         }
-        if self.option("srvmaxhosts").is_some_and(|v| v != "0")
-            && (has("replicaset") || self.option_is_true("loadbalanced"))
+        if option("srvmaxhosts").is_some_and(|v| v != "0")
+            && (has("replicaset") || is_true("loadbalanced"))
         {
             return conflict("srvMaxHosts cannot be combined with replicaSet or loadBalanced=true");
         }

@@ -128,7 +128,6 @@ pub trait Kind: Sized + Send + Sync + 'static {
     /// accepted only at the very end; any other `#` is refused (it may be part of a password).
     const FRAGMENTS: &'static [&'static str] = &[];
     /// Path segments (0-based) holding credentials, for APIs that put a token in the path.
-
     const SECRET_PATH_SEGMENTS: &'static [usize] = &[];
     /// How a URL of this kind is assembled from parts (`#[resource(parts(…))]`).
     const COMPOSE: Compose = Compose::URL;
