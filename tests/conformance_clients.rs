@@ -52,14 +52,15 @@ fn differs(case: &str) -> bool {
 }
 
 /// The RabbitMQ URI spec, appendix A: (uri, user, password, host, port, vhost).
-const RABBITMQ: &[(
-    &str,
-    Option<&str>,
-    Option<&str>,
-    Option<&str>,
+type AmqpCase = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
     Option<u16>,
-    Option<&str>,
-)] = &[
+    Option<&'static str>,
+);
+const RABBITMQ: &[AmqpCase] = &[
     (
         "amqp://user:pass@host:10000/vhost",
         Some("user"),
