@@ -169,7 +169,18 @@ fn check_text_with(
     {
         return Err(LocatorError::new(name, ErrorKind::Whitespace, Some(at)));
     }
-    for (at, c) in input.char_indices() {
+    let bytes = input.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII (nearly every byte of a locator) by byte; the rest by char.
+        let c = match bytes[at] {
+            b if b.is_ascii_alphanumeric() => {
+                at += 1;
+                continue;
+            }
+            b if b.is_ascii() => char::from(b),
+            _ => input[at..].chars().next().unwrap_or_default(),
+        };
         if c.is_control() {
             return Err(LocatorError::new(
                 name,
@@ -177,19 +188,19 @@ fn check_text_with(
                 Some(at),
             ));
         }
-        if c == ' ' && spaces.contains(&at) {
-            continue;
+        if !(c == ' ' && spaces.contains(&at)) {
+            if matches!(c, ' ' | '"' | '<' | '>' | '\\' | '`') || c.is_whitespace() {
+                return Err(LocatorError::new(
+                    name,
+                    ErrorKind::UnencodedCharacter(c),
+                    Some(at),
+                ));
+            }
+            if c == '#' {
+                return Err(LocatorError::new(name, ErrorKind::Fragment, Some(at)));
+            }
         }
-        if matches!(c, ' ' | '"' | '<' | '>' | '\\' | '`') || c.is_whitespace() {
-            return Err(LocatorError::new(
-                name,
-                ErrorKind::UnencodedCharacter(c),
-                Some(at),
-            ));
-        }
-        if c == '#' {
-            return Err(LocatorError::new(name, ErrorKind::Fragment, Some(at)));
-        }
+        at += c.len_utf8();
     }
     Ok(())
 }
