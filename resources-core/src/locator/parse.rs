@@ -336,7 +336,21 @@ pub(crate) fn classify_host(
     if decoded.is_empty() {
         return Err(fail(ErrorKind::MissingHost));
     }
-    if decoded.contains('/') {
+    // One pass: what the host holds decides, in this order, a socket path, a smuggled host,
+    // a bad host, an IPv4 address or a name.
+    let (mut slash, mut smuggled, mut bad, mut numeric) = (false, false, false, true);
+    for c in decoded.chars() {
+        match c {
+            'a'..='z' | 'A'..='Z' | '-' | '_' | '~' => numeric = false,
+            '0'..='9' | '.' => {}
+            '/' => slash = true,
+            '@' | '?' | '#' | ':' | '\\' | '[' | ']' | ',' => smuggled = true,
+            c if c.is_whitespace() || c.is_control() => smuggled = true,
+            c if c.is_alphanumeric() => numeric = false,
+            _ => bad = true,
+        }
+    }
+    if slash {
         // An absolute path, or (the MongoDB spec) a relative one ending in `.sock`.
         let socket_like = decoded.starts_with('/') || decoded.ends_with(".sock");
         if unix_sockets && socket_like && is_plain_path(&decoded) {
@@ -344,20 +358,13 @@ pub(crate) fn classify_host(
         }
         return Err(fail(ErrorKind::SmuggledHost));
     }
-    if decoded.chars().any(|c| {
-        matches!(c, '@' | '?' | '#' | ':' | '\\' | '[' | ']' | ',')
-            || c.is_whitespace()
-            || c.is_control()
-    }) {
+    if smuggled {
         return Err(fail(ErrorKind::SmuggledHost));
     }
-    if !decoded
-        .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | '~'))
-    {
+    if bad {
         return Err(fail(ErrorKind::BadHost));
     }
-    if decoded.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+    if numeric {
         return decoded
             .parse::<Ipv4Addr>()
             .map(Host::Ipv4)
