@@ -15,7 +15,6 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 
 use super::parse;
-use super::secret::fold_param;
 use crate::error::{ErrorKind, LocatorError};
 use crate::locator::{Endpoint, Host, Kind, Scheme, ServiceUrl, Shape};
 
@@ -56,11 +55,16 @@ fn single_segment<K: Kind>(url: &ServiceUrl<K>, reason: &'static str) -> Result<
     }
 }
 
-fn fold_key(key: &str) -> String {
-    key.chars()
-        .filter(|c| !matches!(c, '_' | '-' | '.'))
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+/// `key` folded (lowercase, without `_`, `-`, `.`), byte by byte.
+fn folded(key: &str) -> impl Iterator<Item = u8> + '_ {
+    key.bytes()
+        .filter(|b| !matches!(b, b'_' | b'-' | b'.'))
+        .map(|b| b.to_ascii_lowercase())
+}
+
+/// Whether `key` folds to `folded` (already folded), without allocating.
+fn folds_to(key: &str, target: &str) -> bool {
+    folded(key).eq(target.bytes())
 }
 
 /// A timeout value: a non-negative number, optionally with a unit (`ms`, `s`, `m`, `h`).
@@ -80,9 +84,8 @@ fn check_numbers<K: Kind>(
     keys: &[(&'static str, u64)],
 ) -> Result<(), LocatorError> {
     for name in url.param_names() {
-        let folded = fold_key(name);
         for &(key, max) in keys {
-            if folded == fold_key(key)
+            if folded(name).eq(folded(key))
                 && url.param(name).is_some_and(|v| {
                     v.is_empty()
                         || !v.bytes().all(|b| b.is_ascii_digit())
@@ -209,7 +212,7 @@ impl Kind for Postgres {
         for name in url.param_names() {
             // libpq refuses a key word it does not know. (After a credential, the parser
             // already refused one without naming it; here every name is safe to quote.)
-            if !Self::PARAMS.contains(&fold_param(name).as_str()) {
+            if !Self::PARAMS.iter().any(|k| folds_to(name, k)) {
                 return Err(bad_param(
                     Self::NAME,
                     name,
@@ -398,7 +401,11 @@ impl Kind for Redis {
             ));
         }
         for key in url.param_names() {
-            if fold_key(key).contains("timeout") && url.param(key).is_some_and(|v| !is_duration(v))
+            if key
+                .as_bytes()
+                .windows(7)
+                .any(|w| w.eq_ignore_ascii_case(b"timeout"))
+                && url.param(key).is_some_and(|v| !is_duration(v))
             {
                 return Err(bad_param(
                     Self::NAME,
@@ -703,21 +710,17 @@ impl ServiceUrl<Mongo> {
         if self.parts.query.is_empty() {
             return Ok(());
         }
-        // Folded once: (folded name, value if not a credential).
-        let options: Vec<(String, Option<&str>)> = self
-            .parts
-            .query
-            .iter()
-            .map(|p| (fold_key(&p.key), (!p.secret).then_some(p.value.as_str())))
-            .collect();
-        let count = |o: &str| options.iter().filter(|(k, _)| k == o).count();
-        let has = |o: &str| count(o) > 0;
+        let query = &self.parts.query;
+        let count = |o: &str| query.iter().filter(|p| folds_to(&p.key, o)).count();
+        let has = |o: &str| query.iter().any(|p| folds_to(&p.key, o));
+        // The last value of a non-secret option.
         let option = |o: &str| {
-            options
+            query
                 .iter()
                 .rev()
-                .find(|(k, _)| k == o)
-                .and_then(|(_, v)| *v)
+                .find(|p| folds_to(&p.key, o))
+                .filter(|p| !p.secret)
+                .map(|p| p.value.as_str())
         };
         let is_true = |o: &str| option(o).is_some_and(|v| v.eq_ignore_ascii_case("true"));
         let conflict = |why: &'static str| {

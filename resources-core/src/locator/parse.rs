@@ -138,7 +138,11 @@ pub(crate) fn check_text(name: &'static str, input: &str) -> Result<(), LocatorE
 /// authority), found on the raw text: raw spaces are accepted there, as the `url` crate (and
 /// with it redis-rs, lettre, sqlx) reads them (`%20`).
 fn userinfo_range(input: &str) -> Range<usize> {
-    let Some(start) = input.find("://").map(|i| i + 3) else {
+    let Some(start) = input
+        .find(':')
+        .filter(|&c| input[c + 1..].starts_with("//"))
+        .map(|c| c + 3)
+    else {
         return 0..0;
     };
     let auth_end = input[start..]
@@ -470,7 +474,10 @@ pub(crate) fn parse(input: &str, rules: &Rules) -> Result<Parts, LocatorError> {
     // A fragment the client reads (redis-rs's `#insecure`) ends the input; any other `#` is
     // refused by `check_text` (it may be part of a password).
     let mut fragment = None;
-    let input = match input.rfind('#') {
+    let hash = (!rules.fragments.is_empty())
+        .then(|| input.rfind('#'))
+        .flatten();
+    let input = match hash {
         Some(h) if rules.fragments.contains(&&input[h + 1..]) => {
             fragment = Some(h..input.len());
             &input[..h]
