@@ -103,7 +103,9 @@ fn check_numbers<K: Kind>(
 ///
 /// `postgres://` and `postgresql://`; several hosts (`h1:5432,h2:5433`); an empty host for the
 /// default unix socket; a socket directory as a percent-encoded host (`%2Fvar%2Frun%2Fpostgresql`)
-/// or as `?host=/var/run/postgresql`; the database from the path or `?dbname=`.
+/// or as `?host=/var/run/postgresql`; the database from the path or `?dbname=`. As libpq does,
+/// `?port=` overrides the authority's ports (one for all hosts, or one each), a parameter must
+/// be one of libpq's key words written `name=value`, and a repeated one keeps its last value.
 #[derive(Debug)]
 pub struct Postgres;
 
@@ -368,7 +370,8 @@ impl ServiceUrl<MySql> {
 ///
 /// `redis://` and `rediss://` (TLS) with an optional `user:password@`; the unix forms
 /// `redis+unix:///path` and `unix:///path`; the `valkey` spellings of each. The db index comes
-/// from the path (`/2`) or `?db=2`.
+/// from the path (`/2`) or `?db=2`; `rediss://…#insecure` turns certificate checks off (as
+/// redis-rs reads it: [`is_insecure`](ServiceUrl::is_insecure)); `?protocol=resp3` (or `3`).
 #[derive(Debug)]
 pub struct Redis;
 
