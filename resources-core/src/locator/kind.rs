@@ -710,7 +710,14 @@ impl Kind for Mongo {
 impl ServiceUrl<Mongo> {
     /// The URI options spec's conflicts: options that contradict each other are an error.
     fn check_option_conflicts(&self) -> Result<(), LocatorError> {
-        if self.parts.query.is_empty() {
+        // Every conflict involves a tls…, ssl, proxy…, directConnection, loadBalanced or srv…
+        // option: without one, nothing to check.
+        let involved = |key: &str| {
+            key.bytes()
+                .next()
+                .is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b's' | b'p' | b'd' | b'l'))
+        };
+        if !self.parts.query.iter().any(|p| involved(&p.key)) {
             return Ok(());
         }
         let query = &self.parts.query;

@@ -145,8 +145,9 @@ fn userinfo_range(input: &str) -> Range<usize> {
     else {
         return 0..0;
     };
-    let auth_end = input[start..]
-        .find(['/', '?', '#'])
+    let auth_end = input.as_bytes()[start..]
+        .iter()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
         .map_or(input.len(), |i| start + i);
     match input[start..auth_end].rfind('@') {
         Some(at) => start..start + at,
