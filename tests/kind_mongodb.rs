@@ -78,8 +78,13 @@ fn rejects_spec_invalid_uris() {
         err("mongodb://%2Ftmp%2Fmongodb.socket"),
         ErrorKind::Invalid(_)
     ));
+    // A dotted database name is valid (the spec's valid-db-with-dotted-name).
+    assert_eq!(
+        ok("mongodb://localhost/a.b").database().as_deref(),
+        Some("a.b")
+    );
     assert!(matches!(
-        err("mongodb://localhost/a.b"),
+        err("mongodb://localhost/a$b"),
         ErrorKind::BadPath(_)
     ));
     assert_eq!(err("mongodb://localhost,,h2"), ErrorKind::MissingHost);

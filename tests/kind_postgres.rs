@@ -189,7 +189,8 @@ fn rejects_malformed() {
     assert_eq!(err("postgres://db:0/app"), ErrorKind::BadPort);
     assert_eq!(err("postgres://db:65536/app"), ErrorKind::BadPort);
     assert_eq!(err("postgres://db:54x2/app"), ErrorKind::BadPort);
-    assert_eq!(err("postgres://db:/app"), ErrorKind::BadPort);
+    // `db:/app` is libpq's default port (RFC 3986's empty port): see `conformance_libpq.rs`.
+    assert_eq!(ok("postgres://db:/app").port(), None);
     assert_eq!(err("postgres://h1,,h2/app"), ErrorKind::MissingHost);
     assert_eq!(err("postgres://[::1/app"), ErrorKind::BadIpv6);
     assert_eq!(err("postgres://[zz::1]/app"), ErrorKind::BadIpv6);
@@ -211,10 +212,34 @@ fn rejects_malformed() {
         err("postgres://db/app?connect_timeout=soon"),
         ErrorKind::BadParam { .. }
     ));
+    // libpq: `?port=` overrides the authority's ports, one for all or one per host.
+    let u = ok("postgres://h1:1,h2:2/app?port=5433");
+    assert_eq!(u.hosts()[1].port(), Some(5433));
     assert!(matches!(
-        err("postgres://h1,h2/app?port=5433"),
+        err("postgres://h1,h2/app?port=1,2,3"),
         ErrorKind::BadParam { .. }
     ));
+    assert!(matches!(
+        err("postgres://db/app?zzz"),
+        ErrorKind::Invalid(_)
+    ));
+    assert!(matches!(
+        err("postgres://db/app?a=b=c"),
+        ErrorKind::Invalid(_)
+    ));
+    assert!(matches!(
+        err("postgres://db/app?uzer=x"),
+        ErrorKind::BadParam { .. }
+    ));
+    assert_eq!(
+        err("postgres://u:a%00b@db/app"),
+        ErrorKind::ControlCharacter
+    );
+    assert_eq!(ok("postgres:///app?port=1234").port(), Some(1234));
+    assert_eq!(
+        ok("postgres://db/app?sslmode=disable&sslmode=require").sslmode(),
+        Some("require")
+    );
 }
 
 #[test]

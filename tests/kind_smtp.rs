@@ -79,7 +79,11 @@ fn rejects() {
     ));
     assert_eq!(err("smtp://host:99999"), ErrorKind::BadPort);
     // Inside the password the character is not named (nor its place).
-    assert_eq!(err("smtp://user:pa ss@host"), ErrorKind::UnencodedInSecret);
+    assert_eq!(err("smtp://user:pa\"ss@host"), ErrorKind::UnencodedInSecret);
+    // A raw space in the user info is read as `%20`, as lettre (through `url`) reads it.
+    let u = ok("smtp://user:pa ss@host");
+    assert_eq!(u.password().map(|p| p.expose()), Some("pa ss"));
+    assert_eq!(u.to_string(), "smtp://user:***@host");
     assert_eq!(err("smtp://user:pa@ss@host"), ErrorKind::UnescapedAt);
     assert_eq!(err("smtp://host:0"), ErrorKind::BadPort);
     assert_eq!(err("smtp://user:p%zz@host"), ErrorKind::BadPercentEncoding);

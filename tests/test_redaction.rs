@@ -514,7 +514,7 @@ proptest! {
     fn errors_inside_credentials_name_the_part_only(
         a in "[A-Za-z0-9]{4,12}",
         b in "[A-Za-z0-9]{4,12}",
-        bad in prop::sample::select(vec![" ", "\"", "<", ">", "\\", "`", "%zz", "%ff", "#", "\t", "\u{0}", "\u{a0}"]),
+        bad in prop::sample::select(vec!["\"", "<", ">", "\\", "`", "%zz", "%ff", "#", "\t", "\u{0}", "\u{a0}"]),
     ) {
         let pw = format!("{a}{bad}{b}");
         fn check<L: Locator>(input: &str) -> Result<(), TestCaseError> {
@@ -617,4 +617,247 @@ fn closed_kinds_accept_their_own_parameters_after_a_credential() {
         .parse::<ApiUrl>()
         .unwrap_err();
     assert!(e.to_string().contains("%26"), "{e}");
+}
+
+/// The forms accepted since the conformance suites (issue 12): raw spaces in the user info,
+/// redis-rs's `#insecure`, IDN hosts, `?port=` overrides, repeated and relative forms, `s3a`,
+/// endpoints without a bucket, NATS without a host, SQLite's memory forms.
+fn conformance_templates(pw: &str) -> Vec<(&'static str, Vec<String>)> {
+    let e = encode(pw);
+    let raw_ok_in_query = !pw.contains(['&', '/', '?', '#', '=', '%', '+', ' ']);
+    let mut all = Vec::new();
+    for (p, raw) in [(e.as_str(), false), (pw, true)] {
+        let mut add = |case, outs| all.push((case, outs));
+        add(
+            "redis insecure",
+            outputs::<RedisUrl>(&format!("rediss://:{p}@cache.internal:6380/1#insecure")),
+        );
+        add(
+            "redis insecure user",
+            outputs::<RedisUrl>(&format!("rediss://app:{p}@cache.internal/#insecure")),
+        );
+        add(
+            "redis plain insecure",
+            outputs::<RedisUrl>(&format!("redis://app:{p}@cache.internal/#insecure")),
+        );
+        add(
+            "redis protocol",
+            outputs::<RedisUrl>(&format!("redis://:{p}@cache.internal/0?protocol=3")),
+        );
+        add(
+            "redis bad timeout",
+            outputs::<RedisUrl>(&format!("redis://:{p}@cache.internal/0?connect_timeout=x")),
+        );
+        add(
+            "http idn",
+            outputs::<HttpUrl>(&format!("https://elastic:{p}@bücher.example/")),
+        );
+        add(
+            "api idn token",
+            outputs::<ApiUrl>(&format!("https://{p}@пример.испытание/v1")),
+        );
+        add(
+            "postgres port override",
+            outputs::<PostgresUrl>(&format!("postgres://app:{p}@h1:1,h2:2/app?port=3,4")),
+        );
+        add(
+            "postgres default host port",
+            outputs::<PostgresUrl>(&format!("postgres://app:{p}@/app?port=1234")),
+        );
+        add(
+            "postgres empty port",
+            outputs::<PostgresUrl>(&format!("postgres://app:{p}@db.internal:/app")),
+        );
+        add(
+            "postgres entry without =",
+            outputs::<PostgresUrl>(&format!("postgres://app:{p}@db.internal/app?zzz")),
+        );
+        add(
+            "postgres unknown key",
+            outputs::<PostgresUrl>(&format!("postgres://app:{p}@db.internal/app?uzer=x")),
+        );
+        add(
+            "mongodb relative socket",
+            outputs::<MongoUrl>(&format!("mongodb://app:{p}@rel%2Fmongodb-27017.sock/admin")),
+        );
+        add(
+            "mongodb dotted db",
+            outputs::<MongoUrl>(&format!("mongodb://app:{p}@m1.internal/admin.sock?w=1")),
+        );
+        add(
+            "mongodb numeric host",
+            outputs::<MongoUrl>(&format!("mongodb://app:{p}@256.0.0.1/app")),
+        );
+        add(
+            "mongodb option without value",
+            outputs::<MongoUrl>(&format!("mongodb://app:{p}@m1.internal/app?w")),
+        );
+        add(
+            "amqp heartbeat",
+            outputs::<AmqpUrl>(&format!("amqp://jobs:{p}@mq.internal/%2F?heartbeat=30")),
+        );
+        add(
+            "amqp bad heartbeat",
+            outputs::<AmqpUrl>(&format!("amqp://jobs:{p}@mq.internal/%2F?heartbeat=soon")),
+        );
+        add(
+            "s3a",
+            outputs::<S3Url>(&format!("s3a://AKIDEXAMPLE:{p}@my-bucket/x")),
+        );
+        add(
+            "s3 endpoint without bucket",
+            outputs::<S3Url>(&format!("http://minio:{p}@minio.internal:9000")),
+        );
+        add(
+            "nats tls default host",
+            outputs::<NatsUrl>(&format!("tls://{p}@")),
+        );
+        add(
+            "nats default host",
+            outputs::<NatsUrl>(&format!("nats://app:{p}@:4222")),
+        );
+        if !raw || raw_ok_in_query {
+            add(
+                "api idn key",
+                outputs::<ApiUrl>(&format!("https://api.bücher.example/?api_key={p}")),
+            );
+            add(
+                "postgres repeated password",
+                outputs::<PostgresUrl>(&format!(
+                    "postgres://db.internal/app?password={p}&password={p}"
+                )),
+            );
+            add(
+                "postgres password and port",
+                outputs::<PostgresUrl>(&format!("postgres:///app?password={p}&port=1234")),
+            );
+            add(
+                "redis unix insecure",
+                outputs::<RedisUrl>(&format!("redis+unix:///tmp/r.sock?pass={p}#insecure")),
+            );
+            add(
+                "sqlite memory",
+                outputs::<resources::SqliteUrl>(&format!("sqlite://?mode=memory&password={p}")),
+            );
+        }
+    }
+    all
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Item 12: no output of a newly accepted form holds a generated secret, raw spaces
+    /// included.
+    #[test]
+    fn no_output_of_the_conformance_forms_holds_the_secret(
+        pw in "[A-Za-z0-9@:/%?&=+!$~*;,'() -]{8,24}",
+    ) {
+        prop_assume!(!SKELETON.contains(&pw) && !pw.starts_with(' ') && !pw.ends_with(' '));
+        let encoded = encode(&pw);
+        for (case, outs) in conformance_templates(&pw) {
+            for out in outs {
+                prop_assert!(!out.contains(&pw), "{case}: {out}");
+                if encoded != pw {
+                    prop_assert!(!out.contains(&encoded), "{case}: {out}");
+                }
+            }
+        }
+    }
+
+    /// A raw space inside a password is accepted (as `url` reads it) and never printed.
+    #[test]
+    fn raw_spaces_in_the_user_info_are_redacted(
+        a in "[A-Za-z0-9]{4,12}",
+        b in "[A-Za-z0-9]{4,12}",
+    ) {
+        let pw = format!("{a} {b}");
+        for input in [
+            format!("redis://app:{pw}@cache.internal/0"),
+            format!("rediss://:{pw}@cache.internal/0#insecure"),
+            format!("postgres://app:{pw}@db.internal/app"),
+            format!("smtp://mailer:{pw}@smtp.internal:587?tls=required"),
+        ] {
+            for out in outputs::<RedisUrl>(&input)
+                .into_iter()
+                .chain(outputs::<PostgresUrl>(&input))
+                .chain(outputs::<SmtpUrl>(&input))
+            {
+                prop_assert!(!out.contains(&pw), "{input}: {out}");
+            }
+        }
+        let url: RedisUrl = format!("redis://app:{pw}@cache.internal/0").parse().map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        prop_assert_eq!(url.password().map(|p| p.expose()), Some(pw.as_str()));
+    }
+}
+
+#[test]
+fn conformance_templates_parse_when_encoded() {
+    // The property above means something only if the well-formed forms are accepted.
+    let e = encode("p@ss w/rd?1");
+    for (kind, ok) in [
+        (
+            "redis insecure",
+            format!("rediss://:{e}@cache.internal:6380/1#insecure")
+                .parse::<RedisUrl>()
+                .is_ok_and(|u| u.is_insecure()),
+        ),
+        (
+            "http idn",
+            format!("https://elastic:{e}@bücher.example/")
+                .parse::<HttpUrl>()
+                .is_ok_and(|u| u.ascii_host().as_deref() == Some("xn--bcher-kva.example")),
+        ),
+        (
+            "postgres port override",
+            format!("postgres://app:{e}@h1:1,h2:2/app?port=3,4")
+                .parse::<PostgresUrl>()
+                .is_ok(),
+        ),
+        (
+            "postgres default host port",
+            format!("postgres://app:{e}@/app?port=1234")
+                .parse::<PostgresUrl>()
+                .is_ok_and(|u| u.port() == Some(1234)),
+        ),
+        (
+            "mongodb relative socket",
+            format!("mongodb://app:{e}@rel%2Fmongodb-27017.sock/admin")
+                .parse::<MongoUrl>()
+                .is_ok(),
+        ),
+        (
+            "mongodb numeric host",
+            format!("mongodb://app:{e}@256.0.0.1/app")
+                .parse::<MongoUrl>()
+                .is_ok(),
+        ),
+        (
+            "s3a",
+            format!("s3a://AKIDEXAMPLE:{e}@my-bucket/x")
+                .parse::<S3Url>()
+                .is_ok(),
+        ),
+        (
+            "s3 endpoint",
+            format!("http://minio:{e}@minio.internal:9000")
+                .parse::<S3Url>()
+                .is_ok(),
+        ),
+        ("nats tls", format!("tls://{e}@").parse::<NatsUrl>().is_ok()),
+        (
+            "api idn key",
+            format!("https://api.bücher.example/?api_key={e}")
+                .parse::<ApiUrl>()
+                .is_ok(),
+        ),
+        (
+            "sqlite memory",
+            format!("sqlite://?mode=memory&password={e}")
+                .parse::<resources::SqliteUrl>()
+                .is_ok(),
+        ),
+    ] {
+        assert!(ok, "{kind}");
+    }
 }

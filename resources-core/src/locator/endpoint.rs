@@ -27,6 +27,106 @@ impl Host {
     }
 }
 
+impl Host {
+    /// The host as a DNS client sends it: a name lowercased, with every label that is not
+    /// ASCII in punycode (`bücher.example` → `xn--bcher-kva.example`, as browsers and the
+    /// `url` crate write it); addresses and paths as [`Display`](fmt::Display) writes them.
+    ///
+    /// Names are lowercased but not otherwise normalised (no NFC, no UTS #46 mapping beyond
+    /// case): a name written in a decomposed form keeps it.
+    pub fn to_ascii(&self) -> String {
+        match self {
+            Host::Name(n) if n.is_ascii() => n.to_ascii_lowercase(),
+            Host::Name(n) => n
+                .split('.')
+                .map(|label| {
+                    let label = label.to_lowercase();
+                    if label.is_ascii() {
+                        label
+                    } else {
+                        format!("xn--{}", punycode(&label))
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("."),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// RFC 3492's encoding of one label (without the `xn--` prefix).
+fn punycode(label: &str) -> String {
+    const BASE: u32 = 36;
+    const T_MIN: u32 = 1;
+    const T_MAX: u32 = 26;
+    const SKEW: u32 = 38;
+    const DAMP: u32 = 700;
+    fn digit(d: u32) -> char {
+        // 0..=25 are a..=z, 26..=35 are 0..=9.
+        char::from(if d < 26 {
+            b'a' + d as u8
+        } else {
+            b'0' + (d - 26) as u8
+        })
+    }
+    fn adapt(mut delta: u32, points: u32, first: bool) -> u32 {
+        delta /= if first { DAMP } else { 2 };
+        delta += delta / points;
+        let mut k = 0;
+        while delta > ((BASE - T_MIN) * T_MAX) / 2 {
+            delta /= BASE - T_MIN;
+            k += BASE;
+        }
+        k + (BASE - T_MIN + 1) * delta / (delta + SKEW)
+    }
+    let chars: Vec<u32> = label.chars().map(u32::from).collect();
+    let mut out: String = label.chars().filter(char::is_ascii).collect();
+    let basic = out.len() as u32;
+    if basic > 0 {
+        out.push('-');
+    }
+    let (mut n, mut delta, mut bias, mut handled) = (0x80u32, 0u32, 72u32, basic);
+    while (handled as usize) < chars.len() {
+        let Some(&m) = chars.iter().filter(|&&c| c >= n).min() else {
+            break;
+        };
+        // A host name is far shorter than what would overflow (checked anyway).
+        delta = delta.saturating_add((m - n).saturating_mul(handled + 1));
+        n = m;
+        for &c in &chars {
+            if c < n {
+                delta = delta.saturating_add(1);
+            }
+            if c == n {
+                let mut q = delta;
+                let mut k = BASE;
+                loop {
+                    let t = if k <= bias {
+                        T_MIN
+                    } else if k >= bias + T_MAX {
+                        T_MAX
+                    } else {
+                        k - bias
+                    };
+                    if q < t {
+                        break;
+                    }
+                    out.push(digit(t + (q - t) % (BASE - t)));
+                    q = (q - t) / (BASE - t);
+                    k += BASE;
+                }
+                out.push(digit(q));
+                bias = adapt(delta, handled + 1, handled == basic);
+                delta = 0;
+                handled += 1;
+            }
+        }
+        delta = delta.saturating_add(1);
+        n += 1;
+    }
+    out
+}
+
 impl fmt::Display for Host {
     /// Names as written, IPs in their canonical form (IPv6 without brackets), paths as paths.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

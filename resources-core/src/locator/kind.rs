@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use super::parse;
 use crate::error::{ErrorKind, LocatorError};
-use crate::locator::{Endpoint, Kind, Scheme, ServiceUrl, Shape};
+use crate::locator::{Endpoint, Host, Kind, Scheme, ServiceUrl, Shape};
 
 fn bad_param(kind: &'static str, name: &str, reason: &'static str) -> LocatorError {
     LocatorError::new(
@@ -55,11 +55,57 @@ fn single_segment<K: Kind>(url: &ServiceUrl<K>, reason: &'static str) -> Result<
     }
 }
 
+/// `key` folded (lowercase, without `_`, `-`, `.`), byte by byte.
+fn folded(key: &str) -> impl Iterator<Item = u8> + '_ {
+    key.bytes()
+        .filter(|b| !matches!(b, b'_' | b'-' | b'.'))
+        .map(|b| b.to_ascii_lowercase())
+}
+
+/// Whether `key` folds to `folded` (already folded), without allocating.
+fn folds_to(key: &str, target: &str) -> bool {
+    folded(key).eq(target.bytes())
+}
+
+/// A timeout value: a non-negative number, optionally with a unit (`ms`, `s`, `m`, `h`).
+fn is_duration(v: &str) -> bool {
+    let number = ["ms", "s", "m", "h"]
+        .iter()
+        .find_map(|unit| v.strip_suffix(unit))
+        .unwrap_or(v);
+    !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && number.parse::<f64>().is_ok_and(f64::is_finite)
+}
+
+/// Parameters that must be whole numbers within `max`, when written.
+fn check_numbers<K: Kind>(
+    url: &ServiceUrl<K>,
+    keys: &[(&'static str, u64)],
+) -> Result<(), LocatorError> {
+    for name in url.param_names() {
+        for &(key, max) in keys {
+            if folded(name).eq(folded(key))
+                && url.param(name).is_some_and(|v| {
+                    v.is_empty()
+                        || !v.bytes().all(|b| b.is_ascii_digit())
+                        || v.parse::<u64>().map_or(true, |n| n > max)
+                })
+            {
+                return Err(bad_param(K::NAME, key, "expected a whole number"));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// PostgreSQL, as libpq reads connection URIs.
 ///
 /// `postgres://` and `postgresql://`; several hosts (`h1:5432,h2:5433`); an empty host for the
 /// default unix socket; a socket directory as a percent-encoded host (`%2Fvar%2Frun%2Fpostgresql`)
-/// or as `?host=/var/run/postgresql`; the database from the path or `?dbname=`.
+/// or as `?host=/var/run/postgresql`; the database from the path or `?dbname=`. As libpq does,
+/// `?port=` overrides the authority's ports (one for all hosts, or one each), a parameter must
+/// be one of libpq's key words written `name=value`, and a repeated one keeps its last value.
 #[derive(Debug)]
 pub struct Postgres;
 
@@ -155,6 +201,29 @@ impl Kind for Postgres {
             ],
             "expected any, read-write, read-only, primary, standby or prefer-standby",
         )?;
+        for entry in url.raw_query_entries() {
+            let why = match entry.matches('=').count() {
+                0 => "every parameter is `name=value`: one has no `=` (libpq refuses it)",
+                1 => continue,
+                _ => "a parameter has a second `=`: write `=` in a value as %3D (libpq refuses it)",
+            };
+            return Err(LocatorError::new(
+                Self::NAME,
+                ErrorKind::Invalid(why.into()),
+                None,
+            ));
+        }
+        for name in url.param_names() {
+            // libpq refuses a key word it does not know. (After a credential, the parser
+            // already refused one without naming it; here every name is safe to quote.)
+            if !Self::PARAMS.iter().any(|k| folds_to(name, k)) {
+                return Err(bad_param(
+                    Self::NAME,
+                    name,
+                    "libpq does not know this parameter",
+                ));
+            }
+        }
         if let Some(t) = url.param("connect_timeout")
             && t.parse::<u32>().is_err()
         {
@@ -168,72 +237,66 @@ impl Kind for Postgres {
     }
 
     /// libpq: `?host=` (comma-separated names, addresses or socket directories) overrides
-    /// the authority's hosts; `?port=` gives one port for all or one per host.
+    /// the authority's hosts; `?port=` (one port for all, or one per host; an empty entry is
+    /// the default port) overrides the authority's ports.
     fn hosts_from_params(url: &ServiceUrl<Self>) -> Result<Option<Vec<Endpoint>>, LocatorError> {
-        let Some(hosts) = url.param("host") else {
-            if url.param("port").is_some() && url.hosts().len() > 1 {
-                return Err(bad_param(
-                    Self::NAME,
-                    "port",
-                    "with several hosts, write each port after its host",
-                ));
-            }
-            return match url.param("port") {
-                Some(p) => {
-                    let port = parse::parse_port(Self::NAME, p, 0).map_err(|_| {
-                        bad_param(Self::NAME, "port", "expected a number from 1 to 65535")
-                    })?;
-                    let hosts = url
-                        .hosts()
-                        .iter()
-                        .map(|e| Endpoint::new(e.host().clone(), Some(port)));
-                    Ok(Some(hosts.collect()))
-                }
-                None => Ok(None),
-            };
-        };
-        let ports: Vec<Option<u16>> = match url.param("port") {
+        let ports: Option<Vec<Option<u16>>> = url
+            .param("port")
+            .map(|list| {
+                list.split(',')
+                    .map(|p| {
+                        if p.is_empty() {
+                            Ok(None)
+                        } else {
+                            parse::parse_port(Self::NAME, p, 0).map(Some).map_err(|_| {
+                                bad_param(Self::NAME, "port", "expected numbers from 1 to 65535")
+                            })
+                        }
+                    })
+                    .collect()
+            })
+            .transpose()?;
+        let hosts: Vec<Host> = match url.param("host") {
             Some(list) => list
                 .split(',')
-                .map(|p| {
-                    if p.is_empty() {
-                        Ok(None)
-                    } else {
-                        parse::parse_port(Self::NAME, p, 0).map(Some).map_err(|_| {
-                            bad_param(Self::NAME, "port", "expected numbers from 1 to 65535")
-                        })
-                    }
-                })
-                .collect::<Result<_, _>>()?,
-            None => vec![url.port()],
-        };
-        let hosts: Vec<&str> = hosts.split(',').collect();
-        if ports.len() != 1 && ports.len() != hosts.len() {
-            return Err(bad_param(
-                Self::NAME,
-                "port",
-                "give one port, or one per host of `host`",
-            ));
-        }
-        hosts
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let host =
-                    parse::classify_host(Self::NAME, (*h).to_owned(), 0, true).map_err(|_| {
+                .map(|h| {
+                    parse::classify_host(Self::NAME, h.to_owned(), 0, true).map_err(|_| {
                         bad_param(
                             Self::NAME,
                             "host",
                             "expected host names, addresses or absolute socket directories",
                         )
-                    })?;
-                Ok(Endpoint::new(
-                    host,
-                    ports[if ports.len() == 1 { 0 } else { i }],
-                ))
-            })
-            .collect::<Result<Vec<_>, _>>()
-            .map(Some)
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+            None if ports.is_none() => return Ok(None),
+            None => url.hosts().iter().map(|e| e.host().clone()).collect(),
+        };
+        let ports = ports.unwrap_or_else(|| vec![url.port()]);
+        if ports.len() != 1 && ports.len() != hosts.len() {
+            return Err(bad_param(
+                Self::NAME,
+                "port",
+                "give one port, or one per host",
+            ));
+        }
+        let endpoints = hosts
+            .into_iter()
+            .enumerate()
+            .map(|(i, host)| Endpoint::new(host, ports[if ports.len() == 1 { 0 } else { i }]));
+        Ok(Some(endpoints.collect()))
+    }
+
+    /// libpq: `postgres:///?port=5433` is the default host on port 5433.
+    fn port_from_params(url: &ServiceUrl<Self>) -> Result<Option<u16>, LocatorError> {
+        match url.param("port") {
+            Some(p) if url.hosts().is_empty() && !p.is_empty() => {
+                parse::parse_port(Self::NAME, p, 0)
+                    .map(Some)
+                    .map_err(|_| bad_param(Self::NAME, "port", "expected a number from 1 to 65535"))
+            }
+            _ => Ok(None),
+        }
     }
 }
 
@@ -244,6 +307,14 @@ impl ServiceUrl<Postgres> {
             Some(db) => Some(Cow::Borrowed(db)),
             None => self.decoded_path(),
         }
+    }
+
+    /// The user name libpq logs in as: `?user=` if given, else the user info's; `None` means
+    /// the operating-system user.
+    pub fn user(&self) -> Option<&str> {
+        self.param("user")
+            .or_else(|| self.username())
+            .filter(|u| !u.is_empty())
     }
 
     /// `?sslmode=`, if written.
@@ -301,7 +372,8 @@ impl ServiceUrl<MySql> {
 ///
 /// `redis://` and `rediss://` (TLS) with an optional `user:password@`; the unix forms
 /// `redis+unix:///path` and `unix:///path`; the `valkey` spellings of each. The db index comes
-/// from the path (`/2`) or `?db=2`.
+/// from the path (`/2`) or `?db=2`; `rediss://…#insecure` turns certificate checks off (as
+/// redis-rs reads it: [`is_insecure`](ServiceUrl::is_insecure)); `?protocol=resp3` (or `3`).
 #[derive(Debug)]
 pub struct Redis;
 
@@ -320,10 +392,35 @@ impl Kind for Redis {
     const EXAMPLE: &'static str = "redis://:PASSWORD@cache.example.com:6379/0";
     // redis-rs's parameters (`user` and `pass` for the unix forms).
     const PARAMS: &'static [&'static str] = &["db", "protocol", "user", "pass", "password"];
+    // redis-rs: `rediss://host/#insecure` skips certificate verification.
+    const FRAGMENTS: &'static [&'static str] = &["insecure"];
 
     const QUERY_USER: &'static [&'static str] = &["user"];
     const QUERY_PASSWORD: &'static [&'static str] = &["pass", "password"];
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
+        if url.parts.fragment.is_some() && !url.is_tls() {
+            return Err(LocatorError::new(
+                Self::NAME,
+                ErrorKind::Invalid(
+                    "`#insecure` turns off certificate checks of TLS: it applies to `rediss` and `valkeys` only".into(),
+                ),
+                None,
+            ));
+        }
+        for key in url.param_names() {
+            if key
+                .as_bytes()
+                .windows(7)
+                .any(|w| w.eq_ignore_ascii_case(b"timeout"))
+                && url.param(key).is_some_and(|v| !is_duration(v))
+            {
+                return Err(bad_param(
+                    Self::NAME,
+                    "timeout",
+                    "a timeout is a number of seconds (`5`, `0.5`) or a duration (`500ms`, `5s`)",
+                ));
+            }
+        }
         if url.path_index_text().is_some_and(|p| p.contains('/')) {
             return Err(bad_path(Self::NAME, "the path is the db index: one number"));
         }
@@ -338,8 +435,8 @@ impl Kind for Redis {
         check_choice(
             url,
             "protocol",
-            &["resp2", "resp3"],
-            "expected resp2 or resp3",
+            &["resp2", "resp3", "2", "3"],
+            "expected resp2, resp3, 2 or 3",
         )
     }
 }
@@ -368,6 +465,20 @@ impl ServiceUrl<Redis> {
     /// Whether the connection uses TLS (`rediss`, `valkeys`).
     pub fn is_tls(&self) -> bool {
         matches!(self.scheme(), "rediss" | "valkeys")
+    }
+
+    /// Whether certificate verification is off (`rediss://…#insecure`, as redis-rs reads it).
+    pub fn is_insecure(&self) -> bool {
+        self.parts.fragment.is_some()
+    }
+
+    /// The protocol version from `?protocol=` (`resp2`/`2`, `resp3`/`3`); `None` means RESP2.
+    pub fn protocol(&self) -> Option<u8> {
+        match self.param("protocol")? {
+            "resp2" | "2" => Some(2),
+            "resp3" | "3" => Some(3),
+            _ => None,
+        }
     }
 
     /// The unix socket path of the `+unix` forms.
@@ -409,6 +520,15 @@ impl Kind for Amqp {
         single_segment(
             url,
             "the vhost is one path segment: write a `/` inside it as %2F",
+        )?;
+        check_numbers(
+            url,
+            &[
+                ("heartbeat", u64::from(u16::MAX)),
+                ("channel_max", u64::from(u16::MAX)),
+                ("frame_max", u64::from(u32::MAX)),
+                ("connection_timeout", u64::from(u32::MAX)),
+            ],
         )
     }
 }
@@ -573,18 +693,119 @@ impl Kind for Mongo {
         if let Some(db) = url.database()
             && db
                 .chars()
-                .any(|c| matches!(c, '/' | '\\' | ' ' | '"' | '$' | '.'))
+                .any(|c| matches!(c, '/' | '\\' | ' ' | '"' | '$'))
         {
             return Err(bad_path(
                 Self::NAME,
-                "a database name cannot hold / \\ space \" $ or .",
+                "a database name cannot hold / \\ space \" or $",
             ));
         }
-        Ok(())
+        if url.raw_query_entries().any(|e| !e.contains('=')) {
+            return Err(LocatorError::new(
+                Self::NAME,
+                ErrorKind::Invalid("every option is `name=value`: one has no `=`".into()),
+                None,
+            ));
+        }
+        url.check_option_conflicts()
     }
 }
 
 impl ServiceUrl<Mongo> {
+    /// The URI options spec's conflicts: options that contradict each other are an error.
+    fn check_option_conflicts(&self) -> Result<(), LocatorError> {
+        // Every conflict involves a tls…, ssl, proxy…, directConnection, loadBalanced or srv…
+        // option: without one, nothing to check.
+        let involved = |key: &str| {
+            key.bytes()
+                .next()
+                .is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b's' | b'p' | b'd' | b'l'))
+        };
+        if !self.parts.query.iter().any(|p| involved(&p.key)) {
+            return Ok(());
+        }
+        let query = &self.parts.query;
+        let count = |o: &str| query.iter().filter(|p| folds_to(&p.key, o)).count();
+        let has = |o: &str| query.iter().any(|p| folds_to(&p.key, o));
+        // The last value of a non-secret option.
+        let option = |o: &str| {
+            query
+                .iter()
+                .rev()
+                .find(|p| folds_to(&p.key, o))
+                .filter(|p| !p.secret)
+                .map(|p| p.value.as_str())
+        };
+        let is_true = |o: &str| option(o).is_some_and(|v| v.eq_ignore_ascii_case("true"));
+        let conflict = |why: &'static str| {
+            Err(LocatorError::new(
+                Mongo::NAME,
+                ErrorKind::Invalid(why.into()),
+                None,
+            ))
+        };
+        if has("tlsinsecure")
+            && [
+                "tlsallowinvalidcertificates",
+                "tlsallowinvalidhostnames",
+                "tlsdisablecertificaterevocationcheck",
+                "tlsdisableocspendpointcheck",
+            ]
+            .iter()
+            .any(|o| has(o))
+        {
+            return conflict(
+                "tlsInsecure cannot be combined with the options it implies (tlsAllowInvalid…, tlsDisable…)",
+            );
+        }
+        if has("tlsallowinvalidcertificates")
+            && (has("tlsdisablecertificaterevocationcheck") || has("tlsdisableocspendpointcheck"))
+        {
+            return conflict(
+                "tlsAllowInvalidCertificates cannot be combined with tlsDisableCertificateRevocationCheck or tlsDisableOCSPEndpointCheck",
+            );
+        }
+        if has("tlsdisablecertificaterevocationcheck") && has("tlsdisableocspendpointcheck") {
+            return conflict(
+                "tlsDisableCertificateRevocationCheck and tlsDisableOCSPEndpointCheck cannot be combined",
+            );
+        }
+        if let (Some(tls), Some(ssl)) = (option("tls"), option("ssl"))
+            && !tls.eq_ignore_ascii_case(ssl)
+        {
+            return conflict("tls and ssl disagree");
+        }
+        let proxy = ["proxyhost", "proxyport", "proxyusername", "proxypassword"];
+        if proxy.iter().any(|o| count(o) > 1) {
+            return conflict("a proxy option is given twice");
+        }
+        if !has("proxyhost") && proxy[1..].iter().any(|o| has(o)) {
+            return conflict("proxyPort, proxyUsername and proxyPassword need proxyHost");
+        }
+        if has("proxyusername") != has("proxypassword") {
+            return conflict("proxyUsername and proxyPassword go together");
+        }
+        if is_true("directconnection") && (self.hosts().len() > 1 || self.is_srv()) {
+            return conflict("directConnection=true takes one host");
+        }
+        if is_true("loadbalanced")
+            && (self.hosts().len() > 1 || is_true("directconnection") || has("replicaset"))
+        {
+            return conflict(
+                "loadBalanced=true takes one host, and no directConnection=true or replicaSet",
+            );
+        }
+        if !self.is_srv() && (has("srvservicename") || has("srvmaxhosts")) {
+            return conflict("srvServiceName and srvMaxHosts apply to mongodb+srv only");
+        }
+        if option("srvmaxhosts").is_some_and(|v| v != "0")
+            && (has("replicaset") || is_true("loadbalanced"))
+        {
+            return conflict("srvMaxHosts cannot be combined with replicaSet or loadBalanced=true");
+        }
+        Ok(())
+    }
+
     fn raw_password_has_colon(&self) -> bool {
         let raw = self.expose_url();
         let Some(scheme_end) = raw.find("://") else {
@@ -610,6 +831,9 @@ impl ServiceUrl<Mongo> {
 
 /// NATS servers (`nats://`, `tls://`, `ws://`, `wss://`), as async-nats reads them.
 ///
+/// Without a host (`nats://`, `tls://:4443`) the client's default server applies
+/// (`127.0.0.1`): `hosts()` is empty.
+///
 /// A lone user name (`nats://TOKEN@host`) is a token: it is redacted and returned by
 /// `password()`, not `username()`.
 #[derive(Debug)]
@@ -625,6 +849,8 @@ impl Kind for Nats {
     ];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "nats://app:PASSWORD@nats.example.com:4222";
+    // `nats://`, `tls://`: the client's default server (127.0.0.1:4222, nats.go's DefaultURL).
+    const HOST_REQUIRED: bool = false;
     const TOKEN_USERNAME: bool = true;
 }
 
@@ -637,6 +863,14 @@ impl Kind for Http {
     const SCHEMES: &'static [Scheme] = &[Scheme::new("https", 443), Scheme::new("http", 80)];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
     const EXAMPLE: &'static str = "https://search.example.com:9200";
+}
+
+impl ServiceUrl<Http> {
+    /// The host as the HTTP client sends it: an internationalised name in punycode
+    /// (`https://bücher.example` → `xn--bcher-kva.example`); see [`Host::to_ascii`].
+    pub fn ascii_host(&self) -> Option<String> {
+        self.host().map(Host::to_ascii)
+    }
 }
 
 /// HTTPS endpoints of third-party APIs, whose credentials sit in the userinfo
@@ -658,6 +892,14 @@ impl Kind for Api {
     const TOKEN_USERNAME: bool = true;
 }
 
+impl ServiceUrl<Api> {
+    /// The host as the HTTP client sends it: an internationalised name in punycode; see
+    /// [`Host::to_ascii`].
+    pub fn ascii_host(&self) -> Option<String> {
+        self.host().map(Host::to_ascii)
+    }
+}
+
 /// Amazon S3 and S3-compatible object stores.
 ///
 /// `s3://bucket/prefix`, or an HTTPS (or local HTTP) endpoint: path-style
@@ -671,6 +913,8 @@ impl Kind for S3 {
     const NAME: &'static str = "S3";
     const SCHEMES: &'static [Scheme] = &[
         Scheme::without_port("s3").single_host_no_port(),
+        // Hadoop's S3A connector (Spark, Trino): the same `s3a://bucket/key`.
+        Scheme::without_port("s3a").single_host_no_port(),
         Scheme::new("https", 443),
         Scheme::new("http", 80),
     ];
@@ -680,10 +924,15 @@ impl Kind for S3 {
 
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
         let Some(bucket) = url.bucket() else {
-            return Err(bad_path(
-                Self::NAME,
-                "a bucket is required: the host of an `s3` URL, or the first path segment of an endpoint",
-            ));
+            if url.is_bucket_scheme() {
+                return Err(bad_path(
+                    Self::NAME,
+                    "a bucket is required: the host of an `s3` URL",
+                ));
+            }
+            // An S3-compatible endpoint alone (`http://minio:9000`): the bucket is chosen
+            // in code, as the SDKs' `endpoint_url` takes it.
+            return Ok(());
         };
         let ok_len = (3..=63).contains(&bucket.len());
         let ok_chars = bucket
@@ -705,6 +954,11 @@ impl Kind for S3 {
 }
 
 impl ServiceUrl<S3> {
+    /// `s3://` or `s3a://`: the host is the bucket.
+    fn is_bucket_scheme(&self) -> bool {
+        matches!(self.scheme(), "s3" | "s3a")
+    }
+
     fn virtual_hosted_bucket(&self) -> Option<&str> {
         let crate::Host::Name(name) = self.host()? else {
             return None;
@@ -713,10 +967,10 @@ impl ServiceUrl<S3> {
         (rest.starts_with('.') || rest.starts_with('-')).then_some(bucket)
     }
 
-    /// The bucket: the host of `s3://`, the first label of a virtual-hosted endpoint, else the
-    /// first path segment.
+    /// The bucket: the host of `s3://` (or `s3a://`), the first label of a virtual-hosted
+    /// endpoint, else the first path segment; `None` for an endpoint without one.
     pub fn bucket(&self) -> Option<&str> {
-        if self.scheme() == "s3" {
+        if self.is_bucket_scheme() {
             return match self.host()? {
                 crate::Host::Name(n) => Some(n),
                 _ => None,
@@ -729,7 +983,7 @@ impl ServiceUrl<S3> {
     /// The decoded key prefix after the bucket (`uploads/`), if any.
     pub fn prefix(&self) -> Option<Cow<'_, str>> {
         let path = self.path().strip_prefix('/')?;
-        let rest = if self.scheme() == "s3" || self.virtual_hosted_bucket().is_some() {
+        let rest = if self.is_bucket_scheme() || self.virtual_hosted_bucket().is_some() {
             path
         } else {
             path.split_once('/').map_or("", |(_, rest)| rest)
@@ -743,7 +997,7 @@ impl ServiceUrl<S3> {
     /// The endpoint URL for S3-compatible stores (`None` for `s3://`, where the SDK's
     /// default endpoint applies).
     pub fn endpoint(&self) -> Option<String> {
-        if self.scheme() == "s3" {
+        if self.is_bucket_scheme() {
             return None;
         }
         let e = self.hosts().first()?;
@@ -752,7 +1006,9 @@ impl ServiceUrl<S3> {
 }
 
 /// SQLite databases, as sqlx reads them: `sqlite:data.db`, `sqlite://data.db`,
-/// `sqlite:///abs/path.db`, `sqlite::memory:`, with `?mode=ro` and friends.
+/// `sqlite:///abs/path.db`, the memory forms `sqlite::memory:`, `sqlite://:memory:`,
+/// `sqlite://?mode=memory` and `sqlite://` (SQLite's temporary database), with `?mode=ro`
+/// and friends.
 #[derive(Debug)]
 pub struct Sqlite;
 
@@ -764,12 +1020,6 @@ impl Kind for Sqlite {
     const HOST_REQUIRED: bool = false;
 
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
-        if url.path().is_empty() {
-            return Err(bad_path(
-                Self::NAME,
-                "a database file path or :memory: is required",
-            ));
-        }
         check_choice(
             url,
             "mode",
@@ -780,9 +1030,10 @@ impl Kind for Sqlite {
 }
 
 impl ServiceUrl<Sqlite> {
-    /// Whether the database lives in memory (`:memory:` or `?mode=memory`).
+    /// Whether the database lives in memory (`:memory:` or `?mode=memory`), or is SQLite's
+    /// private temporary database (an empty path: `sqlite:`, `sqlite://`), gone when closed.
     pub fn is_memory(&self) -> bool {
-        self.path() == ":memory:" || self.param("mode") == Some("memory")
+        matches!(self.path(), ":memory:" | "") || self.param("mode") == Some("memory")
     }
 
     /// The decoded database file path (`None` in memory).

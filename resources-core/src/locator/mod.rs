@@ -135,6 +135,9 @@ pub trait Kind: Sized + Send + Sync + 'static {
     /// parameter must be one of them or a credential: otherwise it is likely the rest of a
     /// credential holding a raw `&`, and the locator is refused rather than half printed.
     const PARAMS: &'static [&'static str] = &[];
+    /// The `#fragment`s the kind's client reads (redis-rs's `#insecure`), without the `#`,
+    /// accepted only at the very end; any other `#` is refused (it may be part of a password).
+    const FRAGMENTS: &'static [&'static str] = &[];
     /// Path segments (0-based) holding credentials, for APIs that put a token in the path.
     const SECRET_PATH_SEGMENTS: &'static [usize] = &[];
     /// Query parameters that give the user name when the user info has none (libpq's `user`).
@@ -164,6 +167,13 @@ pub trait Kind: Sized + Send + Sync + 'static {
     fn validate(url: &ServiceUrl<Self>) -> Result<(), LocatorError> {
         let _ = url;
         Ok(())
+    }
+
+    /// A port given outside the authority for the client's default host (libpq's
+    /// `postgres:///?port=5433`); `None` keeps the parsed one.
+    fn port_from_params(url: &ServiceUrl<Self>) -> Result<Option<u16>, LocatorError> {
+        let _ = url;
+        Ok(None)
     }
 
     /// Hosts given outside the authority (libpq's `?host=`); `None` keeps the parsed ones.
@@ -210,6 +220,7 @@ impl<K: Kind> ServiceUrl<K> {
         token_username: K::TOKEN_USERNAME,
         lone_username_secret: K::LONE_USERNAME_SECRET,
         known_params: K::PARAMS,
+        fragments: K::FRAGMENTS,
     };
 
     /// Parses and validates `input` as a locator of kind `K`. An error inside a part that may
@@ -234,6 +245,9 @@ impl<K: Kind> ServiceUrl<K> {
         };
         if let Some(hosts) = K::hosts_from_params(&url)? {
             url.parts.hosts = hosts;
+        }
+        if let Some(port) = K::port_from_params(&url)? {
+            url.parts.bare_port = Some(port);
         }
         K::validate(&url)?;
         Ok(url)
@@ -304,7 +318,8 @@ impl<K: Kind> ServiceUrl<K> {
         })
     }
 
-    /// The decoded value of a query parameter that is not a credential (first occurrence).
+    /// The decoded value of a query parameter that is not a credential (the last one, when
+    /// repeated, as the clients read it).
     /// Credentials (`password`, `token`, …) are only given by [`secret_param`](Self::secret_param).
     pub fn param(&self, key: &str) -> Option<&str> {
         parse::find_param(&self.parts.query, key, false)
@@ -331,6 +346,18 @@ impl<K: Kind> ServiceUrl<K> {
         let path = self.path();
         let path = path.strip_prefix('/').unwrap_or(path);
         path.split('/').filter(|s| !s.is_empty())
+    }
+
+    /// The query entries as written (not decoded), empty ones skipped: for kinds whose
+    /// client is stricter than the shared parser about their shape.
+    pub(crate) fn raw_query_entries(&self) -> impl Iterator<Item = &str> {
+        let raw = &self.raw[..self
+            .parts
+            .fragment
+            .as_ref()
+            .map_or(self.raw.len(), |f| f.start)];
+        let query = raw.find('?').map_or("", |q| &raw[q + 1..]);
+        query.split('&').filter(|e| !e.is_empty())
     }
 
     /// The decoded path after its leading `/`; `None` when there is no path or it is `/`.

@@ -94,6 +94,7 @@ pub(crate) struct Rules {
     pub token_username: bool,
     pub lone_username_secret: bool,
     pub known_params: &'static [&'static str],
+    pub fragments: &'static [&'static str],
 }
 
 /// A decoded query parameter.
@@ -120,6 +121,8 @@ pub(crate) struct Parts {
     /// Whether one of the spans is a user name redacted only because it has no password
     /// (it may be a token, but is not known to be a credential).
     pub lone_username: bool,
+    /// A fragment the kind's client reads (`#insecure`), `#` included.
+    pub fragment: Option<Range<usize>>,
 }
 
 fn err(rules: &Rules, kind: ErrorKind, at: usize) -> LocatorError {
@@ -128,6 +131,36 @@ fn err(rules: &Rules, kind: ErrorKind, at: usize) -> LocatorError {
 
 /// Checks what is wrong with the string as a whole, before any splitting.
 pub(crate) fn check_text(name: &'static str, input: &str) -> Result<(), LocatorError> {
+    check_text_with(name, input, 0..0)
+}
+
+/// Where the user info of `input` would be (after `://`, before the last `@` of the
+/// authority), found on the raw text: raw spaces are accepted there, as the `url` crate (and
+/// with it redis-rs, lettre, sqlx) reads them (`%20`).
+fn userinfo_range(input: &str) -> Range<usize> {
+    let Some(start) = input
+        .find(':')
+        .filter(|&c| input[c + 1..].starts_with("//"))
+        .map(|c| c + 3)
+    else {
+        return 0..0;
+    };
+    let auth_end = input.as_bytes()[start..]
+        .iter()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .map_or(input.len(), |i| start + i);
+    match input[start..auth_end].rfind('@') {
+        Some(at) => start..start + at,
+        None => 0..0,
+    }
+}
+
+/// [`check_text`], accepting a raw ASCII space inside `spaces`.
+fn check_text_with(
+    name: &'static str,
+    input: &str,
+    spaces: Range<usize>,
+) -> Result<(), LocatorError> {
     if input.is_empty() {
         return Err(LocatorError::new(name, ErrorKind::Empty, None));
     }
@@ -141,7 +174,18 @@ pub(crate) fn check_text(name: &'static str, input: &str) -> Result<(), LocatorE
     {
         return Err(LocatorError::new(name, ErrorKind::Whitespace, Some(at)));
     }
-    for (at, c) in input.char_indices() {
+    let bytes = input.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII (nearly every byte of a locator) by byte; the rest by char.
+        let c = match bytes[at] {
+            b if b.is_ascii_alphanumeric() => {
+                at += 1;
+                continue;
+            }
+            b if b.is_ascii() => char::from(b),
+            _ => input[at..].chars().next().unwrap_or_default(),
+        };
         if c.is_control() {
             return Err(LocatorError::new(
                 name,
@@ -149,16 +193,19 @@ pub(crate) fn check_text(name: &'static str, input: &str) -> Result<(), LocatorE
                 Some(at),
             ));
         }
-        if matches!(c, ' ' | '"' | '<' | '>' | '\\' | '`') || c.is_whitespace() {
-            return Err(LocatorError::new(
-                name,
-                ErrorKind::UnencodedCharacter(c),
-                Some(at),
-            ));
+        if !(c == ' ' && spaces.contains(&at)) {
+            if matches!(c, ' ' | '"' | '<' | '>' | '\\' | '`') || c.is_whitespace() {
+                return Err(LocatorError::new(
+                    name,
+                    ErrorKind::UnencodedCharacter(c),
+                    Some(at),
+                ));
+            }
+            if c == '#' {
+                return Err(LocatorError::new(name, ErrorKind::Fragment, Some(at)));
+            }
         }
-        if c == '#' {
-            return Err(LocatorError::new(name, ErrorKind::Fragment, Some(at)));
-        }
+        at += c.len_utf8();
     }
     Ok(())
 }
@@ -217,6 +264,14 @@ pub(crate) fn decode<'a>(
                 .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
                 .and_then(|h| u8::from_str_radix(h, 16).ok());
             match hex {
+                // `%00`: a NUL cuts C strings (libpq refuses it), like a raw one.
+                Some(0) => {
+                    return Err(LocatorError::new(
+                        name,
+                        ErrorKind::ControlCharacter,
+                        Some(at + i),
+                    ));
+                }
                 Some(b) => out.push(b),
                 None => {
                     return Err(LocatorError::new(
@@ -286,26 +341,35 @@ pub(crate) fn classify_host(
     if decoded.is_empty() {
         return Err(fail(ErrorKind::MissingHost));
     }
-    if decoded.contains('/') {
-        if unix_sockets && decoded.starts_with('/') && is_plain_path(&decoded) {
+    // One pass: what the host holds decides, in this order, a socket path, a smuggled host,
+    // a bad host, an IPv4 address or a name.
+    let (mut slash, mut smuggled, mut bad, mut numeric) = (false, false, false, true);
+    for c in decoded.chars() {
+        match c {
+            'a'..='z' | 'A'..='Z' | '-' | '_' | '~' => numeric = false,
+            '0'..='9' | '.' => {}
+            '/' => slash = true,
+            '@' | '?' | '#' | ':' | '\\' | '[' | ']' | ',' => smuggled = true,
+            c if c.is_whitespace() || c.is_control() => smuggled = true,
+            c if c.is_alphanumeric() => numeric = false,
+            _ => bad = true,
+        }
+    }
+    if slash {
+        // An absolute path, or (the MongoDB spec) a relative one ending in `.sock`.
+        let socket_like = decoded.starts_with('/') || decoded.ends_with(".sock");
+        if unix_sockets && socket_like && is_plain_path(&decoded) {
             return Ok(Host::Unix(PathBuf::from(decoded)));
         }
         return Err(fail(ErrorKind::SmuggledHost));
     }
-    if decoded.chars().any(|c| {
-        matches!(c, '@' | '?' | '#' | ':' | '\\' | '[' | ']' | ',')
-            || c.is_whitespace()
-            || c.is_control()
-    }) {
+    if smuggled {
         return Err(fail(ErrorKind::SmuggledHost));
     }
-    if !decoded
-        .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | '~'))
-    {
+    if bad {
         return Err(fail(ErrorKind::BadHost));
     }
-    if decoded.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+    if numeric {
         return decoded
             .parse::<Ipv4Addr>()
             .map(Host::Ipv4)
@@ -314,7 +378,7 @@ pub(crate) fn classify_host(
     Ok(Host::Name(decoded))
 }
 
-/// A unix socket path: absolute, no control characters, no `..` segments.
+/// A unix socket path: no control characters, no `..` segments.
 fn is_plain_path(path: &str) -> bool {
     !path.chars().any(char::is_control) && !path.split('/').any(|seg| seg == "..")
 }
@@ -351,7 +415,10 @@ pub(crate) fn parse_host_list(
                 if !scheme.ports {
                     return Err(err(rules, ErrorKind::PortNotAllowed, port_at - 1));
                 }
-                Some(parse_port(rules.name, p, port_at)?)
+                // `host:` (RFC 3986's empty port, libpq's default port).
+                (!p.is_empty())
+                    .then(|| parse_port(rules.name, p, port_at))
+                    .transpose()?
             }
             None => None,
         };
@@ -363,7 +430,19 @@ pub(crate) fn parse_host_list(
                 return Err(err(rules, ErrorKind::MissingHost, offset));
             }
         } else {
-            let host = parse_host(rules.name, host_raw, offset, rules.unix_sockets)?;
+            let host = match parse_host(rules.name, host_raw, offset, rules.unix_sockets) {
+                // `256.0.0.1`: not an address, so RFC 3986's reg-name. The MongoDB spec and
+                // libpq (the kinds with socket hosts) read it as a host name; the `url` crate,
+                // and with it the HTTP clients, refuses it.
+                Err(e)
+                    if rules.unix_sockets
+                        && *e.kind() == ErrorKind::BadHost
+                        && host_raw.bytes().all(|b| b.is_ascii_digit() || b == b'.') =>
+                {
+                    Host::Name(host_raw.to_owned())
+                }
+                other => other?,
+            };
             hosts.push(Endpoint::new(host, port));
         }
         offset += entry.len() + 1;
@@ -393,7 +472,20 @@ pub(crate) fn split_host_port(entry: &str) -> (&str, Option<&str>) {
 
 /// Parses `input` by `rules`.
 pub(crate) fn parse(input: &str, rules: &Rules) -> Result<Parts, LocatorError> {
-    check_text(rules.name, input)?;
+    // A fragment the client reads (redis-rs's `#insecure`) ends the input; any other `#` is
+    // refused by `check_text` (it may be part of a password).
+    let mut fragment = None;
+    let hash = (!rules.fragments.is_empty())
+        .then(|| input.rfind('#'))
+        .flatten();
+    let input = match hash {
+        Some(h) if rules.fragments.contains(&&input[h + 1..]) => {
+            fragment = Some(h..input.len());
+            &input[..h]
+        }
+        _ => input,
+    };
+    check_text_with(rules.name, input, userinfo_range(input))?;
     let (scheme, mut pos) = split_scheme(rules.name, rules.schemes, input)?;
     let mut parts = Parts {
         scheme,
@@ -405,6 +497,7 @@ pub(crate) fn parse(input: &str, rules: &Rules) -> Result<Parts, LocatorError> {
         query: Vec::new(),
         secret_spans: Vec::new(),
         lone_username: false,
+        fragment,
     };
     let mut secret_path = false;
     let has_slashes = input[pos..].starts_with("//");
@@ -811,10 +904,12 @@ fn secret_part_at(
     None
 }
 
-/// The decoded value of the first parameter `key` that is (or is not) a credential.
+/// The decoded value of the last parameter `key` that is (or is not) a credential: a
+/// repeated parameter keeps its last value, as libpq, redis-rs, sqlx and lettre read them.
 pub(crate) fn find_param<'a>(query: &'a [Param], key: &str, secret: bool) -> Option<&'a str> {
     query
         .iter()
+        .rev()
         .find(|p| p.secret == secret && p.key == key)
         .map(|p| p.value.as_str())
 }
