@@ -38,6 +38,9 @@ mod source;
 
 pub use locator::kind;
 
+#[cfg(feature = "watch")]
+pub use load::watch;
+
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;

@@ -10,6 +10,8 @@ pub(crate) mod names;
 mod step;
 pub(crate) mod values;
 mod warning;
+#[cfg(feature = "watch")]
+pub mod watch;
 
 pub use loader::{Loaded, Loader, Slot};
 pub use manifest::{

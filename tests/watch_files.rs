@@ -1,0 +1,361 @@
+//! Watching: real file changes on disk (a kubelet `..data` swap, a rename, an in-place write,
+//! a broken update then a fixed one, a reload with no change); each test asserts exactly
+//! which events arrive, and that none holds a secret.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use resources::watch::{Change, Event, Watch, WatchSources};
+use resources::{MapSource, PostgresUrl, RedisUrl, Resources};
+
+#[derive(Resources, Debug)]
+struct App {
+    /// Primary database.
+    #[resource(env = "DATABASE_URL")]
+    db: PostgresUrl,
+    /// Cache.
+    #[resource(env = "REDIS_URL")]
+    cache: Option<RedisUrl>,
+    /// Connections in the pool.
+    #[setting(default = 10)]
+    pool_size: u32,
+}
+
+/// Every password in these tests holds this marker: no event may show it.
+const MARK: &str = "Zq9";
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("watch-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The events until none arrives for 600 ms (the first one awaited up to 20 s), each checked
+/// for secrets.
+fn events(watch: &mut Watch<App>) -> Vec<Event> {
+    let mut out = Vec::new();
+    let mut wait = Duration::from_secs(20);
+    while let Some(event) = watch.next_event(wait) {
+        let text = format!("{event} {event:?}");
+        assert!(!text.contains(MARK), "an event shows a secret: {text}");
+        out.push(event);
+        wait = Duration::from_millis(600);
+    }
+    out
+}
+
+fn changes(events: &[Event]) -> Vec<Vec<Change>> {
+    events
+        .iter()
+        .map(|e| match e {
+            Event::Changed(c) => c.clone(),
+            other => panic!("expected a change, got {other}"),
+        })
+        .collect()
+}
+
+fn change(field: &str, var: &str, old: &str, new: &str) -> Change {
+    Change {
+        field: field.into(),
+        var: var.into(),
+        old: old.into(),
+        new: new.into(),
+    }
+}
+
+fn host(app: &App) -> String {
+    app.db.host().map(|h| h.to_string()).unwrap_or_default()
+}
+
+/// Lays out a Kubernetes secret volume: `..<ts>/` with the files, `..data -> ..<ts>`, and each
+/// entry `NAME -> ..data/NAME`.
+#[cfg(unix)]
+fn kubelet_volume(dir: &Path, ts: &str, files: &[(&str, String)]) {
+    use std::os::unix::fs::symlink;
+    let data = dir.join(ts);
+    std::fs::create_dir_all(&data).unwrap();
+    for (name, text) in files {
+        std::fs::write(data.join(name), text).unwrap();
+        let link = dir.join(name);
+        if std::fs::symlink_metadata(&link).is_err() {
+            symlink(Path::new("..data").join(name), link).unwrap();
+        }
+    }
+    if std::fs::symlink_metadata(dir.join("..data")).is_err() {
+        symlink(ts, dir.join("..data")).unwrap();
+    }
+}
+
+/// The kubelet's atomic update: a new timestamped directory, a `..data_tmp` symlink to it,
+/// renamed over `..data`, then the old directory removed.
+#[cfg(unix)]
+fn kubelet_swap(dir: &Path, old_ts: &str, ts: &str, files: &[(&str, String)]) {
+    use std::os::unix::fs::symlink;
+    let data = dir.join(ts);
+    std::fs::create_dir_all(&data).unwrap();
+    for (name, text) in files {
+        std::fs::write(data.join(name), text).unwrap();
+    }
+    symlink(ts, dir.join("..data_tmp")).unwrap();
+    std::fs::rename(dir.join("..data_tmp"), dir.join("..data")).unwrap();
+    std::fs::remove_dir_all(dir.join(old_ts)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_kubelet_data_swap_is_one_change_of_both_fields() {
+    let dir = scratch("kubelet");
+    kubelet_volume(
+        &dir,
+        "..2026_12_01_00_00_00.1",
+        &[
+            (
+                "DATABASE_URL",
+                format!("postgres://app:pw{MARK}a@db-a.internal/app"),
+            ),
+            (
+                "REDIS_URL",
+                format!("redis://:pw{MARK}r1@cache.internal:6379/0"),
+            ),
+        ],
+    );
+    let mut watch = Watch::<App>::start(WatchSources::new().secrets_dir(&dir)).unwrap();
+    assert!(watch.uses_file_events());
+    assert_eq!(host(watch.current()), "db-a.internal");
+
+    kubelet_swap(
+        &dir,
+        "..2026_12_01_00_00_00.1",
+        "..2026_12_01_00_05_00.2",
+        &[
+            (
+                "DATABASE_URL",
+                format!("postgres://app:pw{MARK}b@db-b.internal/app"),
+            ),
+            (
+                "REDIS_URL",
+                format!("redis://:pw{MARK}r2@cache.internal:6379/0"),
+            ),
+        ],
+    );
+    let got = events(&mut watch);
+    assert_eq!(
+        changes(&got),
+        [vec![
+            change(
+                "db",
+                "DATABASE_URL",
+                "postgres://app:***@db-a.internal/app",
+                "postgres://app:***@db-b.internal/app"
+            ),
+            change(
+                "cache",
+                "REDIS_URL",
+                "redis://:***@cache.internal:6379/0",
+                "redis://:***@cache.internal:6379/0"
+            ),
+        ]]
+    );
+    let Event::Changed(c) = &got[0] else {
+        unreachable!()
+    };
+    assert!(c[1].secret_only());
+    assert_eq!(host(watch.current()), "db-b.internal");
+    let rotated = watch.current().cache.as_ref().and_then(|c| c.password());
+    assert_eq!(
+        rotated.map(|p| p.expose().to_owned()),
+        Some(format!("pw{MARK}r2"))
+    );
+}
+
+#[test]
+fn a_dotenv_replaced_by_rename_is_one_change() {
+    let dir = scratch("rename");
+    let env = dir.join(".env");
+    std::fs::write(
+        &env,
+        format!("DATABASE_URL=postgres://app:pw{MARK}@db-a/app\n"),
+    )
+    .unwrap();
+    let mut watch = Watch::<App>::start(WatchSources::new().dotenv(&env)).unwrap();
+
+    // An editor's save: write a new file beside it, rename it over the old one.
+    let tmp = dir.join(".env.swp");
+    std::fs::write(
+        &tmp,
+        format!("DATABASE_URL=postgres://app:pw{MARK}@db-b/app\nPOOL_SIZE=20\n"),
+    )
+    .unwrap();
+    std::fs::rename(&tmp, &env).unwrap();
+    assert_eq!(
+        changes(&events(&mut watch)),
+        [vec![
+            change(
+                "db",
+                "DATABASE_URL",
+                "postgres://app:***@db-a/app",
+                "postgres://app:***@db-b/app"
+            ),
+            change("pool_size", "POOL_SIZE", "10", "20"),
+        ]]
+    );
+    assert_eq!(watch.current().pool_size, 20);
+}
+
+#[test]
+fn a_name_file_target_written_in_place_is_one_change() {
+    let dir = scratch("in-place");
+    let file = dir.join("database_url");
+    std::fs::write(&file, format!("postgres://app:pw{MARK}@db-a/app\n")).unwrap();
+    let fixed = MapSource::new([("DATABASE_URL_FILE", file.display().to_string())]);
+    let mut watch = Watch::<App>::start(WatchSources::new().fixed(fixed)).unwrap();
+    assert!(watch.watched_paths().contains(&file.as_path()));
+
+    // `kubectl cp` and `echo >`: the same inode, truncated and written.
+    {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(&file)
+            .unwrap();
+        f.write_all(format!("postgres://app:pw{MARK}@db-b/app\n").as_bytes())
+            .unwrap();
+    }
+    assert_eq!(
+        changes(&events(&mut watch)),
+        [vec![change(
+            "db",
+            "DATABASE_URL",
+            "postgres://app:***@db-a/app",
+            "postgres://app:***@db-b/app"
+        )]]
+    );
+}
+
+#[test]
+fn a_broken_update_is_rejected_and_the_fixed_one_applies() {
+    let dir = scratch("broken");
+    std::fs::write(
+        dir.join("DATABASE_URL"),
+        format!("postgres://app:pw{MARK}@db-a/app"),
+    )
+    .unwrap();
+    let mut watch = Watch::<App>::start(WatchSources::new().secrets_dir(&dir)).unwrap();
+
+    // The wrong kind: rejected, and the old value stays.
+    std::fs::write(
+        dir.join("DATABASE_URL"),
+        format!("mysql://app:pw{MARK}@db-b/app"),
+    )
+    .unwrap();
+    let got = events(&mut watch);
+    assert_eq!(got.len(), 1, "{got:?}");
+    let Event::Rejected(why) = &got[0] else {
+        panic!("expected a rejection: {}", got[0]);
+    };
+    assert!(why.to_string().contains("DATABASE_URL"), "{why}");
+    assert_eq!(host(watch.current()), "db-a");
+
+    // Fixed: one change, from the value that stayed.
+    std::fs::write(
+        dir.join("DATABASE_URL"),
+        format!("postgres://app:pw{MARK}@db-c/app"),
+    )
+    .unwrap();
+    assert_eq!(
+        changes(&events(&mut watch)),
+        [vec![change(
+            "db",
+            "DATABASE_URL",
+            "postgres://app:***@db-a/app",
+            "postgres://app:***@db-c/app"
+        )]]
+    );
+    assert_eq!(host(watch.current()), "db-c");
+}
+
+#[test]
+fn a_reload_with_no_change_delivers_nothing() {
+    let dir = scratch("unchanged");
+    let url = format!("postgres://app:pw{MARK}@db-a/app");
+    std::fs::write(dir.join("DATABASE_URL"), &url).unwrap();
+    let mut watch = Watch::<App>::start(WatchSources::new().secrets_dir(&dir)).unwrap();
+    assert!(watch.reload().is_none());
+    // The same content written again, and a new file nothing reads: nothing.
+    std::fs::write(dir.join("DATABASE_URL"), &url).unwrap();
+    std::fs::write(dir.join("UNRELATED"), "x").unwrap();
+    assert!(watch.next_event(Duration::from_secs(2)).is_none());
+    // An explicit reload from another thread, with nothing changed: nothing.
+    let reloader = watch.reloader();
+    std::thread::spawn(move || assert!(reloader.reload()))
+        .join()
+        .unwrap();
+    assert!(watch.next_event(Duration::from_millis(600)).is_none());
+}
+
+#[test]
+fn polling_and_an_explicit_reload_see_a_change() {
+    let dir = scratch("poll");
+    std::fs::write(
+        dir.join("DATABASE_URL"),
+        format!("postgres://app:pw{MARK}@db-a/app"),
+    )
+    .unwrap();
+    // Polled every 50 ms: no file events.
+    let mut watch = Watch::<App>::start(
+        WatchSources::new()
+            .secrets_dir(&dir)
+            .poll(Duration::from_millis(50)),
+    )
+    .unwrap();
+    assert!(!watch.uses_file_events());
+    std::fs::write(
+        dir.join("DATABASE_URL"),
+        format!("postgres://app:pw{MARK}@db-b/app"),
+    )
+    .unwrap();
+    assert_eq!(events(&mut watch).len(), 1);
+    assert_eq!(host(watch.current()), "db-b");
+
+    // Polled once an hour: only the explicit reload sees the change.
+    let mut watch = Watch::<App>::start(
+        WatchSources::new()
+            .secrets_dir(&dir)
+            .poll(Duration::from_secs(3600)),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("DATABASE_URL"),
+        format!("postgres://app:pw{MARK}@db-c/app"),
+    )
+    .unwrap();
+    let reloader = watch.reloader();
+    std::thread::spawn(move || assert!(reloader.reload()))
+        .join()
+        .unwrap();
+    let got = watch.next_event(Duration::from_secs(20));
+    assert!(
+        matches!(&got, Some(Event::Changed(c)) if c.len() == 1),
+        "{got:?}"
+    );
+    assert_eq!(host(watch.current()), "db-c");
+}
+
+#[test]
+fn a_first_load_that_fails_is_an_error_without_secrets() {
+    let dir = scratch("first");
+    std::fs::write(
+        dir.join("DATABASE_URL"),
+        format!("mysql://app:pw{MARK}@db/app"),
+    )
+    .unwrap();
+    let err = Watch::<App>::start(WatchSources::new().secrets_dir(&dir)).unwrap_err();
+    let text = format!("{err} {err:?}");
+    assert!(
+        text.contains("DATABASE_URL") && !text.contains(MARK),
+        "{text}"
+    );
+}
