@@ -359,3 +359,71 @@ fn a_first_load_that_fails_is_an_error_without_secrets() {
         "{text}"
     );
 }
+
+/// Many swaps in a row, each changing both files: every delivered change holds both files of
+/// one update (never the database of one and the cache of another), and the last one wins.
+#[cfg(unix)]
+#[test]
+fn rapid_swaps_are_never_read_torn() {
+    let dir = scratch("torn");
+    let files = |generation: usize| {
+        vec![
+            (
+                "DATABASE_URL",
+                format!("postgres://app:pw{MARK}@db-g{generation}/app"),
+            ),
+            (
+                "REDIS_URL",
+                format!("redis://:pw{MARK}@cache-g{generation}:6379/0"),
+            ),
+        ]
+    };
+    kubelet_volume(&dir, "..gen0", &files(0));
+    // A settle time of 1 ms: the check after the read is what keeps a reload whole.
+    let sources = WatchSources::new()
+        .secrets_dir(&dir)
+        .settle(Duration::from_millis(1));
+    let mut watch = Watch::<App>::start(sources).unwrap();
+    let writer = {
+        let dir = dir.clone();
+        std::thread::spawn(move || {
+            for generation in 1..=30 {
+                let (old, new) = (
+                    format!("..gen{}", generation - 1),
+                    format!("..gen{generation}"),
+                );
+                kubelet_swap(&dir, &old, &new, &files(generation));
+                // Pauses of 0 to 4 ms: some reloads start in the middle of the run.
+                std::thread::sleep(Duration::from_millis((generation as u64 * 3) % 5));
+            }
+        })
+    };
+    let mut seen = Vec::new();
+    loop {
+        let Some(event) = watch.next_event(Duration::from_secs(20)) else {
+            break;
+        };
+        let text = format!("{event} {event:?}");
+        assert!(!text.contains(MARK), "{text}");
+        let Event::Changed(changes) = event else {
+            panic!("expected a change: {text}");
+        };
+        assert_eq!(changes.len(), 2, "{text}");
+        let generation = |s: &str| {
+            s.split("-g")
+                .nth(1)
+                .and_then(|r| r.split(['/', ':']).next())
+                .map(str::to_owned)
+        };
+        let (db, cache) = (generation(&changes[0].new), generation(&changes[1].new));
+        assert_eq!(db, cache, "a torn read: {text}");
+        seen.push(db.unwrap());
+        if seen.last().map(String::as_str) == Some("30") {
+            break;
+        }
+    }
+    writer.join().unwrap();
+    assert_eq!(seen.last().map(String::as_str), Some("30"), "{seen:?}");
+    assert_eq!(host(watch.current()), "db-g30");
+    assert!(watch.next_event(Duration::from_millis(600)).is_none());
+}
