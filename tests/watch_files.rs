@@ -399,10 +399,7 @@ fn rapid_swaps_are_never_read_torn() {
         })
     };
     let mut seen = Vec::new();
-    loop {
-        let Some(event) = watch.next_event(Duration::from_secs(20)) else {
-            break;
-        };
+    while let Some(event) = watch.next_event(Duration::from_secs(20)) {
         let text = format!("{event} {event:?}");
         assert!(!text.contains(MARK), "{text}");
         let Event::Changed(changes) = event else {
