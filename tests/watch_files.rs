@@ -424,3 +424,33 @@ fn rapid_swaps_are_never_read_torn() {
     assert_eq!(host(watch.current()), "db-g30");
     assert!(watch.next_event(Duration::from_millis(600)).is_none());
 }
+
+/// A service binding projected from a Secret: its `..data` swap moves the field to the new host.
+#[cfg(unix)]
+#[test]
+fn a_service_binding_swap_is_one_change() {
+    let root = scratch("bindings");
+    let binding = root.join("orders");
+    let entries = |host: &str| {
+        vec![
+            ("type", "postgresql".to_owned()),
+            ("host", host.to_owned()),
+            ("username", "app".to_owned()),
+            ("password", format!("pw{MARK}")),
+            ("database", "orders".to_owned()),
+        ]
+    };
+    kubelet_volume(&binding, "..ts1", &entries("db-a.internal"));
+    let mut watch = Watch::<App>::start(WatchSources::new().bindings(&root)).unwrap();
+    assert_eq!(host(watch.current()), "db-a.internal");
+    kubelet_swap(&binding, "..ts1", "..ts2", &entries("db-b.internal"));
+    assert_eq!(
+        changes(&events(&mut watch)),
+        [vec![change(
+            "db",
+            "DATABASE_URL",
+            "postgres://app:***@db-a.internal/orders",
+            "postgres://app:***@db-b.internal/orders"
+        )]]
+    );
+}
