@@ -23,6 +23,12 @@ use super::step::{Context, load_var};
 use super::values::Erased;
 use super::warning::Warning;
 
+#[cfg(feature = "watch-async")]
+#[path = "watch_async.rs"]
+mod watch_async;
+#[cfg(feature = "watch-async")]
+pub use watch_async::{AsyncWatch, NextEvent};
+
 /// The sources a [`Watch`] reads, top layer first, rebuilt from disk on every reload.
 ///
 /// The file-backed layers ([`secrets_dir`](Self::secrets_dir), [`dotenv`](Self::dotenv),
@@ -301,7 +307,7 @@ struct Shown {
 /// [`fixed`](WatchSources::fixed) layer stay as loaded.
 pub struct Watch<R: Resources> {
     sources: WatchSources,
-    current: R,
+    current: Arc<R>,
     shown: Vec<(String, String, Option<Shown>)>,
     fingerprint: u64,
     watched: Vec<(PathBuf, bool)>,
@@ -345,7 +351,7 @@ impl<R: Resources> Watch<R> {
         let mut watch = Watch {
             poll: sources.poll,
             sources,
-            current,
+            current: Arc::new(current),
             shown,
             fingerprint,
             watched: Vec::new(),
@@ -361,6 +367,11 @@ impl<R: Resources> Watch<R> {
     /// The current value.
     pub fn current(&self) -> &R {
         &self.current
+    }
+
+    /// The current value, shared: a handle that stays valid after the next change replaces it.
+    pub fn shared(&self) -> Arc<R> {
+        Arc::clone(&self.current)
     }
 
     /// The paths watched, with whether everything under each is (a directory) or only the
@@ -452,7 +463,7 @@ impl<R: Resources> Watch<R> {
             if changes.is_empty() {
                 return None;
             }
-            self.current = value;
+            self.current = Arc::new(value);
             self.shown = shown;
             return Some(Event::Changed(changes));
         }
