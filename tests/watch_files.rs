@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use resources::watch::{Change, Event, Watch, WatchSources};
-use resources::{MapSource, PostgresUrl, RedisUrl, Resources};
+use resources::{MapSource, PostgresUrl, RedisUrl, Resources, Secret};
 
 #[derive(Resources, Debug)]
 struct App {
@@ -34,7 +34,7 @@ fn scratch(name: &str) -> PathBuf {
 
 /// The events until none arrives for 600 ms (the first one awaited up to 20 s), each checked
 /// for secrets.
-fn events(watch: &mut Watch<App>) -> Vec<Event> {
+fn events<R: Resources>(watch: &mut Watch<R>) -> Vec<Event> {
     let mut out = Vec::new();
     let mut wait = Duration::from_secs(20);
     while let Some(event) = watch.next_event(wait) {
@@ -453,4 +453,47 @@ fn a_service_binding_swap_is_one_change() {
             "postgres://app:***@db-b.internal/orders"
         )]]
     );
+}
+
+#[derive(Resources, Debug)]
+struct Worker {
+    /// The tracker's token.
+    #[resource(env = "TOKEN")]
+    token: Secret<String>,
+    /// Cache shards.
+    #[resource(env = "SHARD")]
+    shards: Vec<RedisUrl>,
+}
+
+/// A secret and a list: a rotated token prints `***` both sides and is marked; a new list
+/// entry shows the list before and after.
+#[test]
+fn a_rotated_secret_and_a_new_list_entry() {
+    let dir = scratch("secret-list");
+    std::fs::write(dir.join("TOKEN"), format!("tok{MARK}1")).unwrap();
+    std::fs::write(dir.join("SHARD_0"), format!("redis://:pw{MARK}@s0:6379/0")).unwrap();
+    let mut watch = Watch::<Worker>::start(WatchSources::new().secrets_dir(&dir)).unwrap();
+    // Both in one update: the shard first, the token last (the settle time joins them).
+    std::fs::write(dir.join("SHARD_1"), format!("redis://:pw{MARK}@s1:6379/0")).unwrap();
+    std::fs::write(dir.join("TOKEN"), format!("tok{MARK}2")).unwrap();
+    let got = events(&mut watch);
+    assert_eq!(
+        changes(&got),
+        [vec![
+            change("token", "TOKEN", "***", "***"),
+            change(
+                "shards",
+                "SHARD",
+                "[redis://:***@s0:6379/0]",
+                "[redis://:***@s0:6379/0, redis://:***@s1:6379/0]"
+            ),
+        ]]
+    );
+    assert!(
+        got[0]
+            .to_string()
+            .contains("token (TOKEN): *** → *** (a credential changed)")
+    );
+    assert_eq!(watch.current().token.expose(), &format!("tok{MARK}2"));
+    assert_eq!(watch.current().shards.len(), 2);
 }
