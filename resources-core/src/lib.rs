@@ -38,6 +38,9 @@ mod source;
 
 pub use locator::kind;
 
+#[cfg(feature = "watch")]
+pub use load::watch;
+
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
@@ -65,8 +68,8 @@ pub use setting::{
     FromStrSetting, SerdeSetting, Setting, format_duration, looks_like_locator, parse_duration,
 };
 pub use source::{
-    DotEnv, Env, Found, Layered, Layers, MAX_FILE_SIZE, MapSource, Origin, SecretsDir, Source,
-    Value,
+    BindingMatch, DotEnv, Env, Found, Layered, Layers, MAX_FILE_SIZE, MapSource, MatchedBy, Origin,
+    SERVICE_BINDING_ROOT, SecretsDir, ServiceBindings, Source, Value,
 };
 
 /// A PostgreSQL connection URI (libpq's syntax).

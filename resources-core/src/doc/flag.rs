@@ -2,7 +2,7 @@
 
 use crate::load::Manifest;
 
-use super::{app_json, dotenv, json, markdown};
+use super::{app_json, dotenv, json, kubernetes, markdown};
 
 /// A rendering format of the docs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,11 +15,14 @@ pub enum Format {
     Json,
     /// [`app_json`]
     AppJson,
+    /// [`kubernetes`]
+    Kubernetes,
 }
 
 impl Format {
     /// The names `--env-docs` takes.
-    pub const NAMES: &'static [&'static str] = &["markdown", "dotenv", "json", "app-json"];
+    pub const NAMES: &'static [&'static str] =
+        &["markdown", "dotenv", "json", "app-json", "kubernetes"];
 
     /// The format named `name` (one of [`Format::NAMES`]).
     pub fn from_name(name: &str) -> Option<Self> {
@@ -28,6 +31,7 @@ impl Format {
             "dotenv" | "env" => Some(Format::Dotenv),
             "json" => Some(Format::Json),
             "app-json" | "app.json" => Some(Format::AppJson),
+            "kubernetes" | "k8s" => Some(Format::Kubernetes),
             _ => None,
         }
     }
@@ -39,6 +43,7 @@ impl Format {
             Format::Dotenv => dotenv(manifest),
             Format::Json => json(manifest),
             Format::AppJson => app_json(manifest),
+            Format::Kubernetes => kubernetes(manifest),
         }
     }
 }
@@ -67,7 +72,7 @@ pub fn env_docs_request<I: IntoIterator<Item = String>>(args: I) -> Option<Resul
 }
 
 /// Call first thing in `main`. When the command line holds `--env-docs FORMAT` (`markdown`,
-/// `dotenv`, `json` or `app-json`), prints the docs of `R`'s variables and exits, without
+/// `dotenv`, `json`, `app-json` or `kubernetes`), prints the docs of `R`'s variables and exits, without
 /// loading or validating any config. When it holds `--check-config`, loads `R` from the process
 /// environment, prints `ok` (and any warnings) or the report of every problem, and exits with 0
 /// or 1: a check for CI and operators. Otherwise returns.

@@ -1,5 +1,5 @@
 //! Renderings of the variables a struct reads, from its [`Manifest`](crate::Manifest): Markdown, `.env.example`,
-//! JSON and Heroku's `app.json` `env` block; a drift check for committed docs; and the
+//! JSON, Heroku's `app.json` `env` block and Kubernetes manifests; a drift check for committed docs; and the
 //! `--env-docs` flag. The Markdown table here is the one source of both the rustdoc table
 //! `#[derive(Resources)]` writes and [`markdown`].
 
@@ -8,6 +8,7 @@ mod dotenv;
 mod drift;
 mod flag;
 mod json;
+mod kubernetes;
 mod markdown;
 
 pub use app_json::app_json;
@@ -15,6 +16,7 @@ pub use dotenv::dotenv;
 pub use drift::{BLESS_VAR, Drift, assert_current, check_current, check_file, line_diff};
 pub use flag::{Format, check_config, env_docs_request, handle_env_docs_flag, wants_check_config};
 pub use json::{JSON_SCHEMA_VERSION, json, json_string};
+pub use kubernetes::kubernetes;
 pub use markdown::{
     TableRow, markdown, markdown_cell, markdown_flatten_row, markdown_table, part_rows,
     presence_label, rows, variable_label,

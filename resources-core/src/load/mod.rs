@@ -11,6 +11,8 @@ mod step;
 mod unknown;
 pub(crate) mod values;
 mod warning;
+#[cfg(feature = "watch")]
+pub mod watch;
 
 pub use loader::{Loaded, Loader, Slot};
 pub use manifest::{

@@ -1,8 +1,10 @@
-//! Where config is read: [`Env`], [`MapSource`], [`DotEnv`], [`SecretsDir`], [`Layered`].
+//! Where config is read: [`Env`], [`MapSource`], [`DotEnv`], [`SecretsDir`], [`Layered`],
+//! [`ServiceBindings`].
 //!
 //! Every source is a snapshot taken when it is built: a load sees one consistent view, and no
 //! source ever writes to the process environment.
 
+mod bindings;
 mod dotenv;
 mod env;
 pub(crate) mod file;
@@ -10,6 +12,7 @@ mod layered;
 mod map;
 mod secrets_dir;
 
+pub use bindings::{BindingMatch, MatchedBy, SERVICE_BINDING_ROOT, ServiceBindings};
 pub use dotenv::DotEnv;
 pub use env::Env;
 pub use layered::Layered;
