@@ -1,6 +1,6 @@
 //! AMQP locators, with the examples of the RabbitMQ URI spec's appendix.
 
-use resources::{AmqpUrl, ErrorKind, Host};
+use resources::{AmqpUrl, ErrorKind};
 
 fn ok(s: &str) -> AmqpUrl {
     s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
@@ -13,62 +13,8 @@ fn err(s: &str) -> ErrorKind {
     }
 }
 
-/// (uri, user, password, host, port, vhost) from the spec's table.
-#[allow(clippy::type_complexity)]
-const SPEC: &[(
-    &str,
-    Option<&str>,
-    Option<&str>,
-    Option<&str>,
-    Option<u16>,
-    Option<&str>,
-)] = &[
-    (
-        "amqp://user:pass@host:10000/vhost",
-        Some("user"),
-        Some("pass"),
-        Some("host"),
-        Some(10000),
-        Some("vhost"),
-    ),
-    (
-        "amqp://user%61:%61pass@ho%61st:10000/v%2fhost",
-        Some("usera"),
-        Some("apass"),
-        Some("hoast"),
-        Some(10000),
-        Some("v/host"),
-    ),
-    ("amqp://", None, None, None, None, None),
-    ("amqp://:@/", Some(""), Some(""), None, None, Some("")),
-    ("amqp://user@", Some("user"), None, None, None, None),
-    (
-        "amqp://user:pass@",
-        Some("user"),
-        Some("pass"),
-        None,
-        None,
-        None,
-    ),
-    ("amqp://host", None, None, Some("host"), None, None),
-    ("amqp://:10000", None, None, None, Some(10000), None),
-    ("amqp:///vhost", None, None, None, None, Some("vhost")),
-    ("amqp://host/", None, None, Some("host"), None, Some("")),
-    ("amqp://host/%2f", None, None, Some("host"), None, Some("/")),
-    ("amqp://[::1]", None, None, Some("::1"), None, None),
-];
-
-#[test]
-fn rabbitmq_spec_appendix() {
-    for &(uri, user, pass, host, port, vhost) in SPEC {
-        let u = ok(uri);
-        assert_eq!(u.username(), user, "{uri}");
-        assert_eq!(u.password().map(|p| p.expose()), pass, "{uri}");
-        assert_eq!(u.host().map(Host::to_string).as_deref(), host, "{uri}");
-        assert_eq!(u.port(), port, "{uri}");
-        assert_eq!(u.vhost().as_deref(), vhost, "{uri}");
-    }
-}
+// The RabbitMQ URI spec's appendix is one table of the conformance suites
+// (`tests/conformance_clients.rs`).
 
 #[test]
 fn default_ports() {
