@@ -1,4 +1,5 @@
-//! AMQP locators, with the examples of the RabbitMQ URI spec's appendix.
+//! AMQP locators: default ports, refusals, vhosts (the RabbitMQ URI spec's appendix is a table of the
+//! conformance suites).
 
 use resources::{AmqpUrl, ErrorKind};
 
