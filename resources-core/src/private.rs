@@ -5,8 +5,8 @@
 pub use crate::error::LoadError;
 pub use crate::load::columns::{
     Col, Extra, NONE, builtin_locator, entries, erase, flat, flat_opt, from_str_fns, list, opt,
-    req, serde_fns, set_default, set_opt, set_req, setting, setting_fns, setting_opt,
-    setting_text_fn,
+    plain_entries, req, serde_fns, set_default, set_opt, set_req, setting, setting_fns,
+    setting_opt, setting_text_fn,
 };
 pub use crate::load::derived::load_values;
 pub use crate::load::names::check_unique_names;

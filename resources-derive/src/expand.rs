@@ -172,7 +172,16 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
     });
     let cols = c.fields.iter().map(col);
     let docs = c.fields.iter().map(|f| &f.description);
+    let plain = c
+        .fields
+        .iter()
+        .all(|f| extra(f).to_string() == quote!(__r::NONE).to_string());
     let extras = c.fields.iter().map(extra);
+    let entries = if plain {
+        quote!(__r::plain_entries([#(#fields),*], [#(#names),*], [#(#cols),*], [#(#docs),*]))
+    } else {
+        quote!(__r::entries([#(#fields),*], [#(#names),*], [#(#cols),*], [#(#docs),*], [#(#extras),*]))
+    };
     let builds = c.fields.iter().enumerate().map(build);
     let doc = doc_table(c);
     let strict = c.strict.then(|| {
@@ -203,13 +212,7 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
                 const MANIFEST: &'static __r::Manifest = &__r::Manifest {
                     type_name: #type_name,
                     prefix: #prefix,
-                    entries: &__r::entries(
-                        [#(#fields),*],
-                        [#(#names),*],
-                        [#(#cols),*],
-                        [#(#docs),*],
-                        [#(#extras),*],
-                    ),
+                    entries: &#entries,
                 };
 
                 #strict
