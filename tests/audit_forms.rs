@@ -210,3 +210,14 @@ fn an_unclosed_concat_still_counts() {
     let report = scan("const A: &str = concat!(\"postgres://app@\", \"db.internal/app\"");
     assert_eq!(report.findings.len(), 1, "{report}");
 }
+
+/// A setting whose default is a locator is refused by the derive; the audit flags it too,
+/// without printing the password, while a plain setting default is not a finding.
+#[test]
+fn a_locator_default_of_a_setting_is_a_finding() {
+    let report = scan(
+        "#[derive(Resources)]\nstruct C {\n    #[setting(default = \"postgres://app:hunter2@db.internal/app\")]\n    url: String,\n    #[setting(default = \"noreply@example.com\")]\n    from: String,\n    #[setting(default = 10)]\n    pool: u32,\n}\n",
+    );
+    assert_eq!(locations(&report), ["x.rs:3:25"], "{report}");
+    assert!(!report.to_string().contains("hunter2"), "{report}");
+}
