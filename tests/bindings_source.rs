@@ -286,3 +286,51 @@ proptest::proptest! {
         proptest::prop_assert!(!text.contains(&pw), "{}", text);
     }
 }
+
+/// The attribute names a field's binding, whatever its directory name or type.
+#[derive(Resources, Debug)]
+struct Named {
+    /// Primary database: the binding `orders-db`.
+    #[resource(env = "DATABASE_URL", binding = "orders-db")]
+    db: PostgresUrl,
+}
+
+#[test]
+fn the_binding_attribute_names_the_binding() {
+    let root = scratch("attribute");
+    binding(
+        &root,
+        "a",
+        &[("type", "postgresql"), ("host", "a.internal")],
+    );
+    binding(
+        &root,
+        "orders-db",
+        &[
+            ("type", "postgresql"),
+            ("host", "orders.internal"),
+            ("password", PW),
+        ],
+    );
+    let bindings = ServiceBindings::open(&root)
+        .unwrap()
+        .resolve(Named::MANIFEST);
+    assert_eq!(bindings.matches()[0].by, MatchedBy::Bind);
+    let db = Named::load(&bindings).unwrap().db;
+    assert_eq!(
+        db.host().map(|h| h.to_string()).as_deref(),
+        Some("orders.internal")
+    );
+    assert_eq!(db.password().map(|p| p.expose()), Some(PW));
+    assert!(!shown(&db).contains(PW));
+    // `bind` in code still wins over the attribute.
+    let bindings = ServiceBindings::open(&root)
+        .unwrap()
+        .bind("DATABASE_URL", "a")
+        .resolve(Named::MANIFEST);
+    let db = Named::load(&bindings).unwrap().db;
+    assert_eq!(
+        db.host().map(|h| h.to_string()).as_deref(),
+        Some("a.internal")
+    );
+}

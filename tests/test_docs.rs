@@ -249,6 +249,7 @@ static ESCAPING: Manifest = Manifest {
         deprecated: &[],
         parts: &[],
         empty_is_unset: false,
+        binding: None,
         presence: Presence::Required,
         description: NASTY,
         example: Some("postgres://db.example.com/it's$1"),

@@ -167,6 +167,7 @@ proptest::proptest! {
             deprecated: &[],
             parts: &[],
             empty_is_unset: false,
+            binding: None,
             presence: if setting { Presence::Optional } else { Presence::Required },
             description: "The database.",
             example: Some(example),

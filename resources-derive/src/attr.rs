@@ -35,6 +35,8 @@ pub struct FieldAttrs {
     pub parts: Option<PartsAttr>,
     /// An empty value reads as unset.
     pub empty_is_unset: Flag,
+    /// The Kubernetes service binding that holds this resource.
+    pub binding: Option<SpannedValue<String>>,
     pub flatten: Flag,
     pub prefix: Option<SpannedValue<String>>,
     pub min: Option<SpannedValue<usize>>,

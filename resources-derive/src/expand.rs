@@ -57,6 +57,7 @@ const FIELD_KEYS: &[&str] = &[
     "alias",
     "deprecated",
     "empty_is_unset",
+    "binding",
     "example",
     "flatten",
     "prefix",
@@ -296,16 +297,24 @@ fn extra(f: &Field<'_>) -> TokenStream {
     let example = f.example.as_ref().map_or("", |e| e.value.as_str());
     let prefix = f.flatten_prefix();
     let empty_is_unset = f.empty_is_unset.is_some();
+    let binding = match f.attrs.binding.as_ref().filter(|_| f.setting.is_none()) {
+        Some(b) => {
+            let b = b.as_str();
+            quote!(::core::option::Option::Some(#b))
+        }
+        None => quote!(::core::option::Option::None),
+    };
     if f.aliases.is_empty()
         && f.deprecated.is_empty()
         && f.parts.is_empty()
         && !empty_is_unset
+        && f.attrs.binding.is_none()
         && example.is_empty()
         && prefix.is_empty()
     {
         quote!(__r::NONE)
     } else {
-        quote!(__r::Extra { aliases: &[#(#aliases),*], example: #example, prefix: #prefix, deprecated: &[#(#deprecated),*], parts: &[#(#parts),*], empty_is_unset: #empty_is_unset })
+        quote!(__r::Extra { aliases: &[#(#aliases),*], example: #example, prefix: #prefix, deprecated: &[#(#deprecated),*], parts: &[#(#parts),*], empty_is_unset: #empty_is_unset, binding: #binding })
     }
 }
 

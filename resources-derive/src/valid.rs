@@ -226,6 +226,9 @@ fn keys_fit_the_shape(f: &Field<'_>, acc: &mut Accumulator) {
         for old in &a.deprecated {
             acc.push(err(old.span(), format!("`deprecated` does not apply to a flattened field: declare deprecated names on the fields of {nested}")));
         }
+        if let Some(b) = &a.binding {
+            acc.push(err(b.span(), format!("`binding` does not apply to a flattened field: name the binding on the fields of {nested}")));
+        }
         if let Some(example) = &a.example {
             acc.push(err(example.span(), format!("`example` does not apply to a flattened field: declare examples on the fields of {nested}")));
         }
@@ -254,6 +257,9 @@ fn keys_fit_the_shape(f: &Field<'_>, acc: &mut Accumulator) {
             }
             for old in &a.deprecated {
                 acc.push(err(old.span(), "`deprecated` does not apply to a `Vec` field: its variables are the indexed `NAME_0`, `NAME_1`, …"));
+            }
+            if let Some(b) = &a.binding {
+                acc.push(err(b.span(), "`binding` does not apply to a `Vec` field: a service binding holds one resource"));
             }
         }
     }

@@ -160,6 +160,8 @@ pub struct Extra {
     pub parts: &'static [PartDecl],
     /// An empty value reads as unset.
     pub empty_is_unset: bool,
+    /// The service binding named for the field.
+    pub binding: Option<&'static str>,
 }
 
 /// A field with no alias, example or prefix.
@@ -170,6 +172,7 @@ pub const NONE: Extra = Extra {
     deprecated: &[],
     parts: &[],
     empty_is_unset: false,
+    binding: None,
 };
 
 const PLACEHOLDER: Entry = Entry::Var(VarDecl {
@@ -179,6 +182,7 @@ const PLACEHOLDER: Entry = Entry::Var(VarDecl {
     deprecated: &[],
     parts: &[],
     empty_is_unset: false,
+    binding: None,
     presence: Presence::Required,
     description: "",
     example: None,
@@ -220,6 +224,7 @@ pub const fn entries<const N: usize>(
                 deprecated: extra.deprecated,
                 parts: extra.parts,
                 empty_is_unset: extra.empty_is_unset,
+                binding: extra.binding,
                 presence,
                 description: docs[i],
                 example: if extra.example.is_empty() {
@@ -238,6 +243,7 @@ pub const fn entries<const N: usize>(
                 deprecated: extra.deprecated,
                 parts: extra.parts,
                 empty_is_unset: extra.empty_is_unset,
+                binding: extra.binding,
                 presence,
                 description: docs[i],
                 example: None,

@@ -214,6 +214,8 @@ pub struct VarDecl {
     pub parts: &'static [PartDecl],
     /// An empty value reads as unset (`#[resource(empty_is_unset)]`), not as a problem.
     pub empty_is_unset: bool,
+    /// The Kubernetes service binding named for the field (`#[resource(binding = "…")]`).
+    pub binding: Option<&'static str>,
     /// Required, optional, or an indexed list.
     pub presence: Presence,
     /// The first paragraph of the field's doc comment.

@@ -299,7 +299,14 @@ impl ServiceBindings {
         let mut matched: Vec<(usize, usize, MatchedBy)> = Vec::new();
         let mut answers = Map::default();
         for (vi, var) in vars.iter().enumerate() {
-            if let Some((_, wanted)) = self.named.iter().find(|(v, _)| *v == var.name) {
+            // Named by `bind`, else by the field's `#[resource(binding = "…")]`.
+            let wanted = self
+                .named
+                .iter()
+                .find(|(v, _)| *v == var.name)
+                .map(|(_, b)| b.clone())
+                .or_else(|| var.decl.binding.map(str::to_owned));
+            if let Some(wanted) = &wanted {
                 match self.bindings.iter().position(|b| b.name == *wanted) {
                     Some(bi) => {
                         used.push(bi);

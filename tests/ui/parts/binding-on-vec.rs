@@ -1,0 +1,9 @@
+use resources::{PostgresUrl, Resources};
+
+#[derive(Resources)]
+struct Backing {
+    #[resource(binding = "shards")]
+    shards: Vec<PostgresUrl>,
+}
+
+fn main() {}
