@@ -191,6 +191,37 @@ const PLACEHOLDER: Entry = Entry::Var(VarDecl {
     default: None,
 });
 
+/// One variable's declaration: a resource, or a setting (which has no `example`, the derive
+/// refuses one, and may have a default).
+const fn var_entry(
+    (field, name, description): (&'static str, &'static str, &'static str),
+    extra: Extra,
+    presence: Presence,
+    locator: LocatorFns,
+    default: Option<DefaultValue>,
+    setting: bool,
+) -> Entry {
+    Entry::Var(VarDecl {
+        field,
+        name,
+        aliases: extra.aliases,
+        deprecated: extra.deprecated,
+        parts: extra.parts,
+        empty_is_unset: extra.empty_is_unset,
+        binding: extra.binding,
+        presence,
+        description,
+        example: if extra.example.is_empty() {
+            None
+        } else {
+            Some(extra.example)
+        },
+        locator,
+        setting,
+        default,
+    })
+}
+
 /// [`entries`] for a struct none of whose fields has an alias, example, prefix, deprecated
 /// name, part or opt-in: one column fewer in the generated code.
 pub const fn plain_entries<const N: usize>(
@@ -217,40 +248,22 @@ pub const fn entries<const N: usize>(
     while i < N {
         let extra = extras[i];
         out[i] = match cols[i] {
-            Col::Var(presence, locator) => Entry::Var(VarDecl {
-                field: fields[i],
-                name: names[i],
-                aliases: extra.aliases,
-                deprecated: extra.deprecated,
-                parts: extra.parts,
-                empty_is_unset: extra.empty_is_unset,
-                binding: extra.binding,
+            Col::Var(presence, locator) => var_entry(
+                (fields[i], names[i], docs[i]),
+                extra,
                 presence,
-                description: docs[i],
-                example: if extra.example.is_empty() {
-                    None
-                } else {
-                    Some(extra.example)
-                },
                 locator,
-                setting: false,
-                default: None,
-            }),
-            Col::Setting(presence, locator, default) => Entry::Var(VarDecl {
-                field: fields[i],
-                name: names[i],
-                aliases: extra.aliases,
-                deprecated: extra.deprecated,
-                parts: extra.parts,
-                empty_is_unset: extra.empty_is_unset,
-                binding: extra.binding,
+                None,
+                false,
+            ),
+            Col::Setting(presence, locator, default) => var_entry(
+                (fields[i], names[i], docs[i]),
+                extra,
                 presence,
-                description: docs[i],
-                example: None,
                 locator,
-                setting: true,
                 default,
-            }),
+                true,
+            ),
             Col::Flatten(manifest, build, optional) => Entry::Flatten(FlattenDecl {
                 optional,
                 field: fields[i],

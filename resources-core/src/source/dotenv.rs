@@ -490,19 +490,7 @@ enum Substitution {
     Braced,
 }
 
-impl Source for DotEnv {
-    fn lookup(&self, name: &str) -> Option<Found<'_>> {
-        self.vars.get(name).map(|h| h.found(&self.path))
-    }
-
-    fn may_hold_file_variables(&self) -> bool {
-        self.vars.keys().any(|k| k.ends_with("_FILE"))
-    }
-
-    fn names_with_prefix(&self, prefix: &str) -> Option<Vec<&str>> {
-        Some(names_in(&self.vars, prefix))
-    }
-}
+held_map_source!(DotEnv, |s| &s.path);
 
 impl fmt::Debug for DotEnv {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -35,19 +35,7 @@ impl Env {
     }
 }
 
-impl Source for Env {
-    fn lookup(&self, name: &str) -> Option<Found<'_>> {
-        self.vars.get(name).map(|h| h.found("the environment"))
-    }
-
-    fn may_hold_file_variables(&self) -> bool {
-        self.vars.keys().any(|k| k.ends_with("_FILE"))
-    }
-
-    fn names_with_prefix(&self, prefix: &str) -> Option<Vec<&str>> {
-        Some(names_in(&self.vars, prefix))
-    }
-}
+held_map_source!(Env, |_s| "the environment");
 
 impl fmt::Debug for Env {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -4,6 +4,28 @@
 //! Every source is a snapshot taken when it is built: a load sees one consistent view, and no
 //! source ever writes to the process environment.
 
+/// `Source` for a source whose variables are a `Map<Held>` field `vars`, its origin named by
+/// `$origin` (an expression of `$s`, the source): one body for the environment, `.env` files and
+/// secrets directories.
+macro_rules! held_map_source {
+    ($ty:ty, |$s:ident| $origin:expr) => {
+        impl Source for $ty {
+            fn lookup(&self, name: &str) -> Option<Found<'_>> {
+                let $s = self;
+                self.vars.get(name).map(|h| h.found($origin))
+            }
+
+            fn may_hold_file_variables(&self) -> bool {
+                self.vars.keys().any(|k| k.ends_with("_FILE"))
+            }
+
+            fn names_with_prefix(&self, prefix: &str) -> Option<Vec<&str>> {
+                Some(names_in(&self.vars, prefix))
+            }
+        }
+    };
+}
+
 mod bindings;
 mod dotenv;
 mod env;
