@@ -683,3 +683,32 @@ pub fn read_bounded(path: &str, limit: u64) -> Result<String, BoxError> {
         .read_to_string(&mut text)?;
     Ok(text)
 }
+
+/// A swap binary's commands: `run(command, argument, loaded config)`.
+pub type SwapRun<B> = fn(&str, Option<&str>, &B) -> Result<(), Box<dyn Error>>;
+
+/// The `main` of a swap binary (`swap-app`, `swap-app-mysql`): `--env-docs`, the command line
+/// `reset|write N|read|shards`, the load of `B` from the services' `.env`, and `run`.
+pub fn swap_main<B: Resources>(program: &str, run: SwapRun<B>) -> std::process::ExitCode {
+    use std::process::ExitCode;
+    resources::doc::handle_env_docs_flag::<B>();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(command) = args.first() else {
+        eprintln!("usage: {program} reset|write N|read|shards");
+        return ExitCode::from(2);
+    };
+    let backing = match load::<B>() {
+        Ok((_, backing)) => backing,
+        Err(why) => {
+            eprintln!("error: {why}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match run(command, args.get(1).map(String::as_str), &backing) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

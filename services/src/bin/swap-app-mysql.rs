@@ -75,24 +75,5 @@ fn run(
 }
 
 fn main() -> ExitCode {
-    resources::doc::handle_env_docs_flag::<Backing>();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(command) = args.first() else {
-        eprintln!("usage: swap-app-mysql reset|write N|read|shards");
-        return ExitCode::from(2);
-    };
-    let backing = match resources_services::load::<Backing>() {
-        Ok((_, backing)) => backing,
-        Err(why) => {
-            eprintln!("error: {why}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match run(command, args.get(1).map(String::as_str), &backing) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    resources_services::swap_main::<Backing>("swap-app-mysql", run)
 }
