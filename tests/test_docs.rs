@@ -253,7 +253,7 @@ static ESCAPING: Manifest = Manifest {
         presence: Presence::Required,
         description: NASTY,
         example: Some("postgres://db.example.com/it's$1"),
-        locator: LocatorFns::of::<PostgresUrl>(),
+        locator: LocatorFns::get::<PostgresUrl>(),
         setting: false,
         default: None,
     })],

@@ -171,7 +171,7 @@ proptest::proptest! {
             presence: if setting { Presence::Optional } else { Presence::Required },
             description: "The database.",
             example: Some(example),
-            locator: LocatorFns::of::<PostgresUrl>(),
+            locator: LocatorFns::get::<PostgresUrl>(),
             setting: false,
             default: None,
         };

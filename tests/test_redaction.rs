@@ -239,7 +239,7 @@ proptest! {
             let _ = MemcachedServers::parse_locator(input);
             let _ = ServiceUrl::<TokenPath>::parse_locator(input);
             let _ = resources::DotEnv::parse(".env", input);
-            let _ = resources::redact_example(resources::LocatorFns::of::<PostgresUrl>(), input);
+            let _ = resources::redact_example(&resources::LocatorFns::of::<PostgresUrl>(), input);
         }
     }
 }
@@ -565,7 +565,7 @@ fn an_example_its_kind_refuses_is_not_shown() {
             }
         }
     }
-    let fns = resources::LocatorFns::of::<ServiceUrl<Picky>>();
+    let fns = &resources::LocatorFns::of::<ServiceUrl<Picky>>();
     assert_eq!(resources::redact_example(fns, Picky::EXAMPLE), "");
     let ok = resources::redact_example(fns, "https://svc.example.com/v2/x?token=abc");
     assert_eq!(ok, "https://svc.example.com/v2/x?token=***");

@@ -2,8 +2,9 @@
 
 use crate::error::LoadError;
 use crate::load::Values;
+use crate::load::derived::{load_and_build, load_and_build_env, load_and_build_quiet};
 use crate::load::{Manifest, Warning};
-use crate::source::{Env, Source};
+use crate::source::Source;
 
 /// A struct whose fields are the backing services of a deploy.
 ///
@@ -30,25 +31,32 @@ pub trait Resources: Sized + Send + 'static {
 
     /// Loads every field from `source`, reporting every problem at once.
     fn load(source: &dyn Source) -> Result<Self, LoadError> {
-        Self::load_with_warnings(source).map(|(value, _)| value)
+        let mut built = None;
+        load_and_build_quiet(source, Self::MANIFEST, Self::STRICT, &mut |v| {
+            built = Some(Self::__build(v));
+        })?;
+        built.ok_or_else(LoadError::mismatch)
     }
 
     /// Loads like [`load`](Self::load), and returns what the load has to say beside the
     /// value: a deprecated name that was read, a variable under the prefix that nothing reads.
     fn load_with_warnings(source: &dyn Source) -> Result<(Self, Vec<Warning>), LoadError> {
-        let (mut values, warnings) =
-            crate::load::derived::load_values(source, Self::manifest(), Self::STRICT)?;
-        // Every value was checked against the manifest, so the build is a move per field; a
-        // builder that disagrees with its manifest (a hand-written `__build`) panics inside,
-        // and that bug is reported as an error rather than unwinding into the caller.
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Self::__build(&mut values)))
+        let mut built = None;
+        let warnings = load_and_build(source, Self::MANIFEST, Self::STRICT, &mut |v| {
+            built = Some(Self::__build(v));
+        })?;
+        built
             .map(|value| (value, warnings))
-            .map_err(|_| LoadError::mismatch())
+            .ok_or_else(LoadError::mismatch)
     }
 
     /// Loads from one snapshot of the process environment.
     fn from_env() -> Result<Self, LoadError> {
-        Self::load(&Env::snapshot())
+        let mut built = None;
+        load_and_build_env(Self::MANIFEST, Self::STRICT, &mut |v| {
+            built = Some(Self::__build(v));
+        })?;
+        built.ok_or_else(LoadError::mismatch)
     }
 
     /// Builds the struct from the values of a successful load, in manifest order: one move

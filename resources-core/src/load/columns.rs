@@ -8,9 +8,9 @@ use crate::setting::{FromStrSetting, SerdeSetting, Setting};
 
 use super::manifest::{
     BuildFn, DefaultValue, Entry, FlattenDecl, LocatorFns, Manifest, Presence, VarDecl,
-    setting_text,
 };
 use super::values::{Erased, Values};
+use crate::setting::fns::setting_text;
 
 /// The functions of a built-in locator type, found by the name the derive sees (`PostgresUrl`,
 /// or the kind's marker name inside `ServiceUrl<…>`): what lets the derive check an
@@ -44,26 +44,26 @@ pub fn builtin_locator(type_name: &str) -> Option<LocatorFns> {
 #[derive(Clone, Copy)]
 pub enum Col {
     /// A variable (or an indexed list of them).
-    Var(Presence, LocatorFns),
+    Var(Presence, &'static LocatorFns),
     /// A flattened struct; `true` for an `Option` of it (all or none).
     Flatten(&'static Manifest, BuildFn, bool),
     /// A setting, with its default if it has one.
-    Setting(Presence, LocatorFns, Option<DefaultValue>),
+    Setting(Presence, &'static LocatorFns, Option<DefaultValue>),
 }
 
 /// A required field.
 pub const fn req<L: Locator>() -> Col {
-    Col::Var(Presence::Required, LocatorFns::of::<L>())
+    Col::Var(Presence::Required, L::FNS)
 }
 
 /// An `Option` field.
 pub const fn opt<L: Locator>() -> Col {
-    Col::Var(Presence::Optional, LocatorFns::of::<L>())
+    Col::Var(Presence::Optional, L::FNS)
 }
 
 /// A `Vec` field with at least `min` entries.
 pub const fn list<L: Locator>(min: usize) -> Col {
-    Col::Var(Presence::List { min }, LocatorFns::of::<L>())
+    Col::Var(Presence::List { min }, L::FNS)
 }
 
 fn build_erased<R: Resources>(values: &mut Values) -> Erased {
@@ -71,12 +71,12 @@ fn build_erased<R: Resources>(values: &mut Values) -> Erased {
 }
 
 /// A required setting without default.
-pub const fn set_req(fns: LocatorFns) -> Col {
+pub const fn set_req(fns: &'static LocatorFns) -> Col {
     Col::Setting(Presence::Required, fns, None)
 }
 
 /// An `Option` setting.
-pub const fn set_opt(fns: LocatorFns) -> Col {
+pub const fn set_opt(fns: &'static LocatorFns) -> Col {
     Col::Setting(Presence::Optional, fns, None)
 }
 
@@ -84,7 +84,7 @@ pub const fn set_opt(fns: LocatorFns) -> Col {
 /// type-checked against the field's type at the expression's span); `text` writes it as config
 /// text when the type can (a [`Setting`]), else docs show the expression as `written`.
 pub const fn set_default(
-    fns: LocatorFns,
+    fns: &'static LocatorFns,
     value: fn() -> Erased,
     text: Option<fn(&Erased) -> String>,
     written: &'static str,
@@ -102,17 +102,17 @@ pub const fn set_default(
 
 /// A required [`Setting`] without default (the short column the derive writes for it).
 pub const fn setting<T: Setting>() -> Col {
-    set_req(LocatorFns::setting::<T>())
+    set_req(T::FNS)
 }
 
 /// An `Option` of a [`Setting`] type (the short column).
 pub const fn setting_opt<T: Setting>() -> Col {
-    set_opt(LocatorFns::setting::<T>())
+    set_opt(T::FNS)
 }
 
 /// The functions of a [`Setting`] type.
-pub const fn setting_fns<T: Setting>() -> LocatorFns {
-    LocatorFns::setting::<T>()
+pub const fn setting_fns<T: Setting>() -> &'static LocatorFns {
+    T::FNS
 }
 
 /// Writes a default of [`Setting`] type `T` as config text.
@@ -121,13 +121,24 @@ pub const fn setting_text_fn<T: Setting>() -> Option<fn(&Erased) -> String> {
 }
 
 /// The functions of a `FromStr` type (`#[setting(from_str)]`).
-pub const fn from_str_fns<T: FromStrSetting>() -> LocatorFns {
-    LocatorFns::from_str::<T>()
+pub const fn from_str_fns<T: FromStrSetting>() -> &'static LocatorFns {
+    Table::<T>::FROM_STR
 }
 
 /// The functions of a serde type decoded as envy does (`#[setting(serde)]`).
-pub const fn serde_fns<T: SerdeSetting>() -> LocatorFns {
-    LocatorFns::serde::<T>()
+pub const fn serde_fns<T: SerdeSetting>() -> &'static LocatorFns {
+    Table::<T>::SERDE
+}
+
+/// Holds the function tables of `T` that no trait of `T` carries, as `'static` constants.
+struct Table<T>(std::marker::PhantomData<T>);
+
+impl<T: FromStrSetting> Table<T> {
+    const FROM_STR: &'static LocatorFns = &LocatorFns::from_str::<T>();
+}
+
+impl<T: SerdeSetting> Table<T> {
+    const SERDE: &'static LocatorFns = &LocatorFns::serde::<T>();
 }
 
 /// Boxes a setting's default (what the derive's default closure returns).
@@ -186,7 +197,7 @@ const PLACEHOLDER: Entry = Entry::Var(VarDecl {
     presence: Presence::Required,
     description: "",
     example: None,
-    locator: LocatorFns::of::<crate::Secret<String>>(),
+    locator: <crate::Secret<String> as Locator>::FNS,
     setting: false,
     default: None,
 });
@@ -197,7 +208,7 @@ const fn var_entry(
     (field, name, description): (&'static str, &'static str, &'static str),
     extra: Extra,
     presence: Presence,
-    locator: LocatorFns,
+    locator: &'static LocatorFns,
     default: Option<DefaultValue>,
     setting: bool,
 ) -> Entry {

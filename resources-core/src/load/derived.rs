@@ -171,3 +171,43 @@ impl Walk<'_> {
         }
     }
 }
+
+/// Loads `manifest` from `source` and builds the value with `build`, in code compiled once
+/// here rather than in each user's crate: the generic `Resources` methods only wrap it.
+///
+/// Every value was checked against the manifest, so the build is a move per field; a builder
+/// that disagrees with its manifest (a hand-written `__build`) panics inside, and that bug is
+/// reported as an error rather than unwinding into the caller.
+#[inline(never)]
+pub fn load_and_build(
+    source: &dyn Source,
+    manifest: &'static Manifest,
+    strict: bool,
+    build: &mut dyn FnMut(&mut Values),
+) -> Result<Vec<Warning>, LoadError> {
+    let (mut values, warnings) = load_values(source, manifest, strict)?;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(&mut values)))
+        .map(|()| warnings)
+        .map_err(|_| LoadError::mismatch())
+}
+
+/// [`load_and_build`] without the warnings.
+#[inline(never)]
+pub fn load_and_build_quiet(
+    source: &dyn Source,
+    manifest: &'static Manifest,
+    strict: bool,
+    build: &mut dyn FnMut(&mut Values),
+) -> Result<(), LoadError> {
+    load_and_build(source, manifest, strict, build).map(drop)
+}
+
+/// [`load_and_build`] from a snapshot of the process environment, without the warnings.
+#[inline(never)]
+pub fn load_and_build_env(
+    manifest: &'static Manifest,
+    strict: bool,
+    build: &mut dyn FnMut(&mut Values),
+) -> Result<(), LoadError> {
+    load_and_build_quiet(&crate::source::Env::snapshot(), manifest, strict, build)
+}

@@ -7,7 +7,7 @@ use crate::locator::Locator;
 use crate::source::Source;
 
 use super::lookup::Scratch;
-use super::manifest::{LocatorFns, Presence, Var, parse_erased, redact_example};
+use super::manifest::{Presence, Var, redact_example};
 use super::step::{Context, load_var};
 use super::values::Erased;
 use super::warning::Warning;
@@ -106,7 +106,7 @@ impl<'s> Loader<'s> {
         let info = L::info();
         let ctx = Context {
             kind: info.kind,
-            example: &|| redact_example(LocatorFns::of::<L>(), info.example),
+            example: &|| redact_example(L::FNS, info.example),
             field: var.field.map(|f| ("", f)),
             compose: L::COMPOSE.map(|c| (info.schemes.first().map_or("", |s| s.name), c)),
         };
@@ -116,7 +116,7 @@ impl<'s> Loader<'s> {
             &var,
             presence,
             &ctx,
-            parse_erased::<L>,
+            L::FNS.parse,
             &mut self.problems,
             &mut self.warnings,
             &mut self.scratch,

@@ -2,10 +2,9 @@
 
 use std::any::Any;
 
-use super::manifest::Entry;
+pub(crate) use crate::locator::Erased;
 
-/// A type-erased loaded value (one per variable of a load).
-pub(crate) type Erased = Box<dyn Any + Send>;
+use super::manifest::Entry;
 
 /// The values of one load, in manifest order (depth first).
 ///
@@ -83,11 +82,24 @@ impl Values {
     }
 }
 
+/// Moves the `T` out of `value`. The check of the type is the non-generic [`expect_type`], so
+/// the code each field type adds to the user's crate is the move and the deallocation alone.
+#[inline]
 fn downcast<T: Any>(value: Erased) -> T {
-    match value.downcast::<T>() {
-        Ok(value) => *value,
-        Err(_) => mismatch(),
+    let raw = expect_type(value, std::any::TypeId::of::<T>()).cast::<T>();
+    // SAFETY: `expect_type` returned the pointer of a `Box` whose value's type is `T` (it checked
+    // the `TypeId`), given up with `Box::into_raw`: rebuilding the `Box<T>` takes it back.
+    *unsafe { Box::from_raw(raw) }
+}
+
+/// The pointer of `value`'s box, after checking its type is `id` (else the load is a
+/// [`mismatch`]); the caller owns the allocation.
+#[inline(never)]
+fn expect_type(value: Erased, id: std::any::TypeId) -> *mut u8 {
+    if (*value).type_id() != id {
+        mismatch()
     }
+    Box::into_raw(value).cast::<u8>()
 }
 
 /// The values do not match the manifest: the builder and the manifest were not generated

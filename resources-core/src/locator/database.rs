@@ -260,6 +260,8 @@ impl From<SqliteUrl> for DatabaseUrl {
 
 #[diagnostic::do_not_recommend]
 impl Locator for DatabaseUrl {
+    const FNS: &'static crate::locator::LocatorFns =
+        crate::locator::fns::compiled_here!(DatabaseUrl);
     fn parse_locator(input: &str) -> Result<Self, LocatorError> {
         Self::parse(input)
     }

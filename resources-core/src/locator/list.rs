@@ -208,6 +208,8 @@ macro_rules! list_locator_impls {
 
         #[diagnostic::do_not_recommend]
         impl Locator for $ty {
+            const FNS: &'static crate::locator::LocatorFns =
+                crate::locator::fns::compiled_here!($ty);
             fn parse_locator(input: &str) -> Result<Self, LocatorError> {
                 Self::parse(input)
             }

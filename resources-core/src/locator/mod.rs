@@ -9,6 +9,7 @@ use crate::error::LocatorError;
 
 pub(crate) mod database;
 mod endpoint;
+mod fns;
 pub mod kind;
 pub(crate) mod list;
 pub(crate) mod parse;
@@ -18,6 +19,7 @@ mod scheme;
 pub(crate) mod secret;
 
 pub use endpoint::{Endpoint, Host};
+pub use fns::{Erased, LocatorFns, ParseFn};
 use parse::{Parts, Rules};
 pub use parts::{Compose, Part, PartDecl, PartError, PartValues};
 pub use scheme::{Scheme, Shape};
@@ -58,6 +60,12 @@ pub trait Locator: Sized + Send + Sync + fmt::Debug + fmt::Display + 'static {
     /// How the locator is assembled from parts (`#[resource(parts(…))]`); `None` when it
     /// cannot be (list-shaped locators, secrets).
     const COMPOSE: Option<Compose> = None;
+
+    /// The table of this type's functions the loading loop calls. Leave it out: the default
+    /// is right for every type (the built-in types point to tables compiled once in
+    /// `resources-core`, so a crate using them compiles none of their code).
+    #[doc(hidden)]
+    const FNS: &'static LocatorFns = &LocatorFns::of::<Self>();
 }
 
 /// The description of a locator type: kind name, schemes, default port, an example.
@@ -157,6 +165,10 @@ pub trait Kind: Sized + Send + Sync + 'static {
     /// `password()` does not, and [`has_credentials`](ServiceUrl::has_credentials) does not
     /// count it. Say `false` for a kind whose lone user name is never secret.
     const LONE_USERNAME_SECRET: bool = true;
+
+    /// The function table of `ServiceUrl<Self>`. Leave it out (see [`Locator::FNS`]).
+    #[doc(hidden)]
+    const URL_FNS: &'static LocatorFns = &LocatorFns::of::<ServiceUrl<Self>>();
 
     /// The port a client uses when none is written. By default the scheme's.
     fn default_port(url: &ServiceUrl<Self>) -> Option<u16> {
@@ -386,6 +398,7 @@ impl<K: Kind> ServiceUrl<K> {
 #[diagnostic::do_not_recommend]
 impl<K: Kind> Locator for ServiceUrl<K> {
     const COMPOSE: Option<Compose> = Some(K::COMPOSE);
+    const FNS: &'static LocatorFns = K::URL_FNS;
 
     fn parse_locator(input: &str) -> Result<Self, LocatorError> {
         Self::parse(input)
@@ -445,6 +458,7 @@ impl<K: Kind> fmt::Debug for ServiceUrl<K> {
 
 #[diagnostic::do_not_recommend]
 impl Locator for Secret<String> {
+    const FNS: &'static LocatorFns = fns::compiled_here!(Secret<String>);
     fn parse_locator(input: &str) -> Result<Self, LocatorError> {
         const NAME: &str = "secret";
         if input.is_empty() {

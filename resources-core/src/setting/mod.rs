@@ -6,6 +6,7 @@
 
 mod boundary;
 mod duration;
+pub(crate) mod fns;
 #[cfg(feature = "serde")]
 mod serde_setting;
 mod std_impls;
@@ -66,6 +67,12 @@ pub trait Setting: Sized + Send + 'static {
 
     /// The value as it is written in config (docs show defaults this way).
     fn to_config(&self) -> String;
+
+    /// The table of this type's functions the loading loop calls. Leave it out: the default
+    /// is right for every type (the standard types point to tables compiled once in
+    /// `resources-core`).
+    #[doc(hidden)]
+    const FNS: &'static crate::locator::LocatorFns = &crate::locator::LocatorFns::setting::<Self>();
 }
 
 /// A `FromStr` type used as a setting with `#[setting(from_str)]`: its parse error's message is

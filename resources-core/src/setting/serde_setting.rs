@@ -24,7 +24,7 @@ impl<T: DeserializeOwned + Send + 'static> SerdeSetting for T {
 /// A message naming the type and, when serde says it, what is expected: never the value
 /// (serde's own messages quote it: "unknown variant `…`").
 fn error<T>(serde_message: Option<String>) -> LocatorError {
-    let name = crate::load::manifest::short_type_name::<T>();
+    let name = crate::setting::fns::short_type_name::<T>();
     let expected = serde_message
         .as_deref()
         .and_then(|m| m.split_once(", expected ").map(|(_, e)| e.to_owned()))
