@@ -29,7 +29,8 @@ enum Sample {
     /// The kind's generic sample (its [`LocatorInfo::example`](crate::LocatorInfo::example)):
     /// the shape of a value, not one for this field.
     Format(String),
-    /// Nothing to show: no sample, or one that does not parse as the kind.
+    /// Nothing to show: no sample, one that does not parse as the kind, or a kind's sample
+    /// that is all credential (`***`).
     None,
 }
 
@@ -42,7 +43,9 @@ fn sample(v: &crate::load::ResolvedVar) -> Sample {
     };
     let shown = crate::load::redact_example(v.decl.locator, text);
     match (shown.is_empty(), own) {
+        // A format that is all credential (a secret's `***`) says nothing about the value.
         (true, _) => Sample::None,
+        (false, false) if shown == crate::REDACTED => Sample::None,
         (false, true) => Sample::Example(shown),
         (false, false) => Sample::Format(shown),
     }
