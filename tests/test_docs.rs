@@ -255,11 +255,10 @@ fn dotenv_example_reads_back_with_the_dotenv_source() {
         "APP_MAIL_FROM",
     ] {
         assert!(
-            err.lines().any(|l| l.contains(&format!(
-                "{var} (field "
-            )) && l.contains(&format!(
-                "set but empty, and it is required; give {var} a value"
-            ))),
+            err.lines().any(|l| l.contains(&format!("{var} (field "))
+                && l.contains(&format!(
+                    "set but empty, and it is required; give {var} a value"
+                ))),
             "{var}:\n{err}"
         );
     }
