@@ -96,12 +96,10 @@ pub fn markdown_code(text: &str) -> String {
         }
     }
     let fence = "`".repeat(longest + 1);
-    let body: String = text
+    let body = text
         .replace("\r\n", " ")
-        .chars()
-        .map(|c| if matches!(c, '\r' | '\n') { ' ' } else { c })
-        .collect();
-    let body = body.replace('|', "\\|");
+        .replace(['\r', '\n'], " ")
+        .replace('|', "\\|");
     if body.is_empty() {
         // An empty code span cannot be written: one space is the closest, and shows as such.
         return format!("{fence} {fence}");
