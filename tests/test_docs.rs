@@ -115,6 +115,7 @@ struct SchemaVar {
     list: Option<SchemaList>,
     description: String,
     example: String,
+    example_source: String,
     credentials: bool,
     setting: bool,
     default: Option<String>,
@@ -166,6 +167,13 @@ fn json_parses_back_into_the_documented_schema() {
     assert_eq!((pool.kind.as_str(), pool.required), ("u32", false));
     assert!(schema.variables[10].required && schema.variables[10].default.is_none());
     assert!(!db.setting && db.default.is_none());
+    // The field's own example, or its kind's sample: marked so a tool can tell them apart.
+    assert_eq!(db.example_source, "field");
+    assert_eq!(schema.variables[3].example_source, "kind");
+    assert_eq!(
+        schema.variables[3].example,
+        "kafka1.example.com:9092,kafka2.example.com:9092"
+    );
 }
 
 #[test]
@@ -212,28 +220,50 @@ fn dotenv_example_reads_back_with_the_dotenv_source() {
         value("APP_DATABASE_URL").as_deref(),
         Some("postgres://app:***@db.example.com:5432/app")
     );
-    assert_eq!(
-        value("APP_SHARDS_URL_0").as_deref(),
-        Some("postgres://app:***@db.example.com:5432/app")
-    );
-    assert_eq!(value("APP_API_TOKEN").as_deref(), Some("***"));
+    // Without an example of its own, a variable gets its kind's format as a comment and an
+    // empty value: the kind's sample is no value for this field.
+    assert_eq!(value("APP_SHARDS_URL_0").as_deref(), Some(""));
+    assert_eq!(value("APP_KAFKA_URL").as_deref(), Some(""));
+    assert_eq!(value("APP_API_TOKEN").as_deref(), Some(""));
+    assert!(text.contains(
+        "# format: kafka1.example.com:9092,kafka2.example.com:9092\n# or set APP_KAFKA_URL_FILE"
+    ));
+    // A secret's format would be `***` alone: not shown.
+    assert!(!text.contains("# format: ***"), "{text}");
     // Optional variables are present but commented out.
     assert_eq!(value("APP_CACHE_URL"), None);
-    assert!(text.contains("# APP_CACHE_URL=redis://:***@cache.example.com:6379/0"));
-    // A copied .env.example does not load as a working config: each placeholder is a problem
-    // that says to replace it.
+    assert!(text.contains("# format: redis://:***@cache.example.com:6379/0\n"));
+    assert!(text.contains("\n# APP_CACHE_URL=\n"));
+    // A copied .env.example does not load as a working config: each required variable is a
+    // problem that says to fill it in (the `***` of an example, or an empty value).
     let err = Everything::load(&parsed)
         .err()
         .map(|e| e.to_string())
         .unwrap_or_default();
-    for var in ["APP_DATABASE_URL", "APP_SHARDS_URL_0", "APP_API_TOKEN"] {
+    assert!(
+        err.lines().any(|l| l.contains("APP_DATABASE_URL")
+            && l.contains("`***` placeholder of a generated .env.example")),
+        "{err}"
+    );
+    for var in [
+        "APP_SHARDS_URL_0",
+        "APP_SHARDS_URL_1",
+        "APP_KAFKA_URL",
+        "APP_API_TOKEN",
+        "APP_EU_URL",
+        "APP_US_URL",
+        "APP_MAIL_FROM",
+    ] {
         assert!(
-            err.lines()
-                .any(|l| l.contains(var)
-                    && l.contains("`***` placeholder of a generated .env.example")),
+            err.lines().any(|l| l.contains(&format!("{var} (field "))
+                && l.contains(&format!(
+                    "set but empty, and it is required; give {var} a value"
+                ))),
             "{var}:\n{err}"
         );
     }
+    // Nothing a sample holds is loaded: every required variable is a problem.
+    assert!(err.starts_with("8 problems"), "{err}");
 }
 
 /// A description holding every character a format must escape.

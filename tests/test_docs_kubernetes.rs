@@ -152,6 +152,21 @@ fn no_example_password_in_any_rendering() {
     assert!(!text.contains("hunter2"));
 }
 
+/// A field's own example is an example; its kind's sample only says the format.
+#[test]
+fn a_kinds_sample_is_a_format_not_an_example() {
+    let text = doc::kubernetes(OrdersApp::manifest());
+    assert!(
+        text.contains("  # PostgreSQL; required; e.g. postgres://app:***@db.example.com:5432/app\n  APP_DATABASE_URL:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  # Kafka; required; format: kafka1.example.com:9092,kafka2.example.com:9092\n  APP_KAFKA_URL:"),
+        "{text}"
+    );
+    assert!(!text.contains("e.g. kafka1"), "{text}");
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, rng_seed: proptest::test_runner::RngSeed::Fixed(14), ..Default::default() })]
 

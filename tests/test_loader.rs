@@ -125,7 +125,7 @@ fn every_problem_at_once_and_never_the_secret() {
     );
     assert_eq!(
         lines[2],
-        "  - APP_QUEUE_URL (AMQP) from test config: set but empty; give APP_QUEUE_URL a value or unset it (for example amqp://app:***@mq.example.com:5672/%2F)"
+        "  - APP_QUEUE_URL (AMQP) from test config: set but empty, and it is required; give APP_QUEUE_URL a value (for example amqp://app:***@mq.example.com:5672/%2F)"
     );
     assert!(lines[3].starts_with("  - APP_MAIL_URL (SMTP) from test config: invalid SMTP locator: the port must be a number from 1 to 65535 at byte 27"), "{}", lines[3]);
     assert!(

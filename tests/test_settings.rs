@@ -185,7 +185,7 @@ fn manifest_and_docs_show_settings_and_defaults() {
     assert!(md.contains("| `APP_SMTP_FROM` | string | yes |"), "{md}");
     let env = resources::doc::dotenv(Deploy::manifest());
     assert!(env.contains("# APP_DB_POOL_SIZE=10\n"), "{env}");
-    assert!(env.contains("\nAPP_SMTP_FROM=text\n"), "{env}");
+    assert!(env.contains("\nAPP_SMTP_FROM=\n"), "{env}");
     let json = resources::doc::json(Deploy::manifest());
     assert!(json.contains("\"name\": \"APP_CONNECT_TIMEOUT\""), "{json}");
     assert!(

@@ -376,6 +376,7 @@ pub struct Problem {
     origin: Option<String>,
     what: ProblemKind,
     part: bool,
+    optional: bool,
 }
 
 impl Problem {
@@ -389,12 +390,20 @@ impl Problem {
             origin: None,
             what,
             part: false,
+            optional: false,
         }
     }
 
     /// Marks the variable as holding a part of the field's locator (`SMTP_PORT`).
     pub fn with_part(mut self) -> Self {
         self.part = true;
+        self
+    }
+
+    /// Marks the variable as optional: leaving it unset is a fix the message may suggest (a
+    /// problem is about a required variable unless marked).
+    pub fn with_optional(mut self) -> Self {
+        self.optional = true;
         self
     }
 
@@ -434,6 +443,11 @@ impl Problem {
     /// Where the value came from, if one was found.
     pub fn origin(&self) -> Option<&str> {
         self.origin.as_deref()
+    }
+
+    /// Whether the variable may be left unset ([`with_optional`](Self::with_optional)).
+    pub fn is_optional(&self) -> bool {
+        self.optional
     }
 
     /// What is wrong.
@@ -492,7 +506,16 @@ impl fmt::Display for Problem {
             ProblemKind::Unknown { suggestion: None } => {
                 write!(f, "set but nothing reads it; unset it, or declare a field for it")?
             }
-            ProblemKind::Empty => write!(f, "set but empty; give {var} a value or unset it")?,
+            // Unsetting a required variable fails too: only an optional one (or a part, each
+            // optional) may be unset, and only a field may read an empty value as unset.
+            ProblemKind::Empty if self.part => {
+                write!(f, "set but empty; give {var} a value or unset it")?
+            }
+            ProblemKind::Empty if self.optional => write!(
+                f,
+                "set but empty; give {var} a value or unset it (or mark the field `empty_is_unset` to read an empty value as unset)"
+            )?,
+            ProblemKind::Empty => write!(f, "set but empty, and it is required; give {var} a value")?,
             ProblemKind::NotUnicode => f.write_str("not valid UTF-8")?,
             ProblemKind::Invalid(err) => write!(f, "{err}")?,
             ProblemKind::FileUnreadable {

@@ -43,13 +43,13 @@ fn json_list(items: &[String]) -> String {
 }
 
 /// The version of the JSON schema [`json`] writes.
-pub const JSON_SCHEMA_VERSION: u32 = 1;
+pub const JSON_SCHEMA_VERSION: u32 = 2;
 
-/// JSON, for other tools. The schema (version 1):
+/// JSON, for other tools. The schema (version 2; version 1 had no `example_source`):
 ///
 /// ```text
 /// {
-///   "version": 1,
+///   "version": 2,
 ///   "type": "Backing",                   // the Rust type
 ///   "variables": [                       // declaration order, flattened fields expanded
 ///     {
@@ -66,7 +66,10 @@ pub const JSON_SCHEMA_VERSION: u32 = 1;
 ///       "required": true,                // false for Option and for lists with min 0
 ///       "list": null,                    // or {"min": N}: read as NAME_0, NAME_1, …
 ///       "description": "Primary database.",  // flattened: the outer field's doc first
-///       "example": "postgres://app:***@db.example.com:5432/app",  // credentials as ***
+///       "example": "postgres://app:***@db.example.com:5432/app",  // credentials as ***;
+///                                        // "" when it does not parse as the kind
+///       "example_source": "field",       // "field": its own `example = "…"`; "kind": none
+///                                        // given, this is the kind's sample (a format)
 ///       "credentials": true,             // whether values may carry credentials
 ///       "setting": false,                // true for a `#[setting]` (kind is then its type)
 ///       "default": null                  // a setting's default as written in config
@@ -88,7 +91,7 @@ pub fn json(manifest: &'static Manifest) -> String {
             .default_port()
             .map_or_else(|| "null".to_owned(), |p| p.to_string());
         vars.push(format!(
-            "    {{\n      \"name\": {},\n      \"aliases\": {},\n      \"deprecated\": {},\n      \"parts\": {},\n      \"group\": {},\n      \"file_name\": {},\n      \"field\": {},\n      \"kind\": {},\n      \"schemes\": {},\n      \"default_port\": {port},\n      \"required\": {required},\n      \"list\": {list},\n      \"description\": {},\n      \"example\": {},\n      \"credentials\": {},\n      \"setting\": {},\n      \"default\": {}\n    }}",
+            "    {{\n      \"name\": {},\n      \"aliases\": {},\n      \"deprecated\": {},\n      \"parts\": {},\n      \"group\": {},\n      \"file_name\": {},\n      \"field\": {},\n      \"kind\": {},\n      \"schemes\": {},\n      \"default_port\": {port},\n      \"required\": {required},\n      \"list\": {list},\n      \"description\": {},\n      \"example\": {},\n      \"example_source\": {},\n      \"credentials\": {},\n      \"setting\": {},\n      \"default\": {}\n    }}",
             json_string(&v.name),
             json_list(&v.aliases),
             json_list(&v.deprecated),
@@ -102,6 +105,11 @@ pub fn json(manifest: &'static Manifest) -> String {
             json_list(&schemes),
             json_string(&v.description),
             json_string(&v.example_redacted()),
+            json_string(if v.decl.example.is_some() {
+                "field"
+            } else {
+                "kind"
+            }),
             info.credentials,
             v.decl.setting,
             v.decl

@@ -80,7 +80,8 @@ fn placeholder(v: &ResolvedVar) -> String {
     }
 }
 
-/// What a variable is, for its comment: description, kind, presence, example (redacted).
+/// What a variable is, for its comment: description, kind, presence, and its own example
+/// (`e.g.`) or its kind's format (`format:`), redacted.
 fn facts(v: &ResolvedVar) -> String {
     let mut out = String::new();
     if !v.description.is_empty() {
@@ -95,9 +96,14 @@ fn facts(v: &ResolvedVar) -> String {
         (None, Presence::Optional) => out.push_str("; optional"),
         (None, Presence::List { min }) => out.push_str(&format!("; a list, at least {min}")),
     }
-    let example = v.example_redacted();
-    if !example.is_empty() && example != crate::REDACTED && !v.decl.setting {
-        out.push_str(&format!("; e.g. {example}"));
+    // The field's own example is one; the kind's sample only says the format.
+    let (label, shown) = match super::sample(v) {
+        super::Sample::Example(e) => ("e.g.", e),
+        super::Sample::Format(f) => ("format:", f),
+        super::Sample::None => ("", String::new()),
+    };
+    if !shown.is_empty() && shown != crate::REDACTED && !v.decl.setting {
+        out.push_str(&format!("; {label} {shown}"));
     }
     out
 }

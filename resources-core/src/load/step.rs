@@ -42,6 +42,9 @@ pub(crate) fn load_var(
 ) -> Option<Erased> {
     let problem = |name: &str, what| {
         let mut p = Problem::new(name, ctx.kind, what).with_example((ctx.example)());
+        if presence == Presence::Optional {
+            p = p.with_optional();
+        }
         if let Some((path, field)) = ctx.field {
             p = p.with_field(format!("{path}{field}"));
         }

@@ -19,6 +19,43 @@ use crate::error::{ErrorKind, LocatorError};
 use crate::locator::fns::compiled_here;
 use crate::locator::{Endpoint, Host, Kind, LocatorFns, Scheme, ServiceUrl, Shape};
 
+/// The name the `Debug` of a `ServiceUrl<K>` starts with: `K::NAME` when it is a Rust type
+/// name (ASCII letters, digits and `_`, starting with an uppercase letter: `PostgreSQL`,
+/// `Loggly`), else the type name of `K` without its module path (`Api` for `"HTTPS API"`,
+/// `LocalApi` for `"HTTP API"`).
+pub(crate) fn debug_name<K: Kind>() -> Cow<'static, str> {
+    let name = K::NAME;
+    let rust_like = name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if rust_like {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(without_paths(std::any::type_name::<K>()))
+    }
+}
+
+/// A type name with every path shortened to its last segment:
+/// `app::kinds::Wrapper<app::Inner>` → `Wrapper<Inner>`.
+fn without_paths(type_name: &str) -> String {
+    let mut out = String::with_capacity(type_name.len());
+    let mut segment = String::new();
+    let mut chars = type_name.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ':' && chars.peek() == Some(&':') {
+            chars.next();
+            segment.clear();
+        } else if c.is_alphanumeric() || c == '_' {
+            segment.push(c);
+        } else {
+            out.push_str(&segment);
+            segment.clear();
+            out.push(c);
+        }
+    }
+    out.push_str(&segment);
+    out
+}
+
 fn bad_param(kind: &'static str, name: &str, reason: &'static str) -> LocatorError {
     LocatorError::new(
         kind,
@@ -1102,5 +1139,29 @@ impl Kind for Beanstalkd {
                 "beanstalkd takes no path (choose the tube in code)",
             )),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_shortened_inside_generics_too() {
+        assert_eq!(without_paths("app::kinds::Loggly"), "Loggly");
+        assert_eq!(
+            without_paths("app::Wrapper<app::inner::Inner, u8>"),
+            "Wrapper<Inner, u8>"
+        );
+        assert_eq!(without_paths("Plain"), "Plain");
+    }
+
+    #[test]
+    fn debug_names_of_the_built_in_kinds() {
+        // Rust-like names stay; the one with a space becomes the kind's type name.
+        assert_eq!(debug_name::<Postgres>(), "PostgreSQL");
+        assert_eq!(debug_name::<Mongo>(), "MongoDB");
+        assert_eq!(debug_name::<S3>(), "S3");
+        assert_eq!(debug_name::<Api>(), "Api");
     }
 }

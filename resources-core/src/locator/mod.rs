@@ -449,10 +449,15 @@ impl<K: Kind> fmt::Display for ServiceUrl<K> {
 }
 
 impl<K: Kind> fmt::Debug for ServiceUrl<K> {
+    /// `Name("redacted URL")`: the kind's [`NAME`](Kind::NAME) when it reads as a Rust type name
+    /// (`PostgreSQL("postgres://app:***@db/app")`), else the kind's type name
+    /// (`Api("https://***@api.example.com/v1")` for `"HTTPS API"`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut redacted = String::with_capacity(self.raw.len());
         parse::redact(&self.raw, &self.parts.secret_spans, &mut redacted)?;
-        f.debug_tuple(K::NAME).field(&redacted).finish()
+        f.debug_tuple(&kind::debug_name::<K>())
+            .field(&redacted)
+            .finish()
     }
 }
 
