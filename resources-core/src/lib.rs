@@ -63,7 +63,7 @@ pub use locator::{
     Compose, Endpoint, Host, Kind, Locator, LocatorInfo, Part, PartDecl, PartError, PartValues,
     Scheme, ServiceUrl, Shape,
 };
-pub use resources::Resources;
+pub use resources::{ConfigError, Resources};
 pub use setting::{
     FromStrSetting, SerdeSetting, Setting, format_duration, looks_like_locator, parse_duration,
 };
