@@ -28,6 +28,8 @@
 
 #[cfg(feature = "audit")]
 pub mod audit;
+#[cfg(feature = "clap")]
+pub mod clap;
 pub mod doc;
 mod error;
 mod load;
