@@ -40,6 +40,11 @@
 
 pub use resources_core::*;
 
+/// clap arguments for locators that never show a value, and `--env-docs` / `--check-config`
+/// (the `clap` feature).
+#[cfg(feature = "clap")]
+pub use resources_core::clap;
+
 /// Derives [`Resources`](trait@Resources) for a struct of backing services.
 #[cfg(feature = "derive")]
 pub use resources_derive::Resources;

@@ -28,6 +28,8 @@
 
 #[cfg(feature = "audit")]
 pub mod audit;
+#[cfg(feature = "clap")]
+pub mod clap;
 pub mod doc;
 mod error;
 mod load;
@@ -63,7 +65,7 @@ pub use locator::{
     Compose, Endpoint, Host, Kind, Locator, LocatorInfo, Part, PartDecl, PartError, PartValues,
     Scheme, ServiceUrl, Shape,
 };
-pub use resources::Resources;
+pub use resources::{ConfigError, Resources};
 pub use setting::{
     FromStrSetting, SerdeSetting, Setting, format_duration, looks_like_locator, parse_duration,
 };

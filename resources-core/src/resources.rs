@@ -1,10 +1,13 @@
 //! The [`Resources`] trait: a struct of backing services, loaded and described as one.
 
-use crate::error::LoadError;
+use std::fmt;
+use std::path::Path;
+
+use crate::error::{LoadError, SourceError};
 use crate::load::Values;
 use crate::load::derived::{load_and_build, load_and_build_env, load_and_build_quiet};
 use crate::load::{Manifest, Warning};
-use crate::source::Source;
+use crate::source::{Layered, Source};
 
 /// A struct whose fields are the backing services of a deploy.
 ///
@@ -59,8 +62,75 @@ pub trait Resources: Sized + Send + 'static {
         built.ok_or_else(LoadError::mismatch)
     }
 
+    /// Loads from the process environment over `./.env`, for development: the environment
+    /// always wins, and the file is read only when it exists (no file is the environment
+    /// alone). The same as [`from_env_and_dotenv_at`](Self::from_env_and_dotenv_at)`(".env")`.
+    ///
+    /// Nothing is written to the process environment. A `.env` that cannot be read or has a
+    /// bad line is [`ConfigError::Source`], naming the file and line, never a value; the
+    /// problems of the load say where each value came from (`from the environment`,
+    /// `from .env line 3`).
+    ///
+    /// ```no_run
+    /// # use resources_core::{PostgresUrl, Resources};
+    /// # fn run<Backing: Resources>() -> Result<(), resources_core::ConfigError> {
+    /// let backing = Backing::from_env_and_dotenv()?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    fn from_env_and_dotenv() -> Result<Self, ConfigError> {
+        Self::from_env_and_dotenv_at(".env")
+    }
+
+    /// Loads from the process environment over the `.env` file at `path`:
+    /// [`load`](Self::load) of [`Layered::env_over_dotenv`]`(path)`.
+    fn from_env_and_dotenv_at(path: impl AsRef<Path>) -> Result<Self, ConfigError> {
+        let source = Layered::env_over_dotenv(path).map_err(ConfigError::Source)?;
+        Self::load(&source).map_err(ConfigError::Load)
+    }
+
     /// Builds the struct from the values of a successful load, in manifest order: one move
     /// per field.
     #[doc(hidden)]
     fn __build(values: &mut Values) -> Self;
+}
+
+/// Why [`Resources::from_env_and_dotenv`] failed. Neither variant holds a configured value.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// The `.env` file cannot be read, or a line of it is not `NAME=value`.
+    Source(SourceError),
+    /// The config does not load: every problem.
+    Load(LoadError),
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::Source(e) => write!(f, "{e}"),
+            ConfigError::Load(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConfigError::Source(e) => Some(e),
+            ConfigError::Load(e) => Some(e),
+        }
+    }
+}
+
+impl From<SourceError> for ConfigError {
+    fn from(e: SourceError) -> Self {
+        ConfigError::Source(e)
+    }
+}
+
+impl From<LoadError> for ConfigError {
+    fn from(e: LoadError) -> Self {
+        ConfigError::Load(e)
+    }
 }

@@ -9,11 +9,11 @@
 //! one file, expanded, are bounded (8 MiB), as is the file (1 MiB).
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::SourceError;
 
+use super::file::{FileError, read_bounded};
 use super::{Env, Found, Held, Map, Source, Value, names_in};
 
 /// The largest `.env` file read.
@@ -53,42 +53,56 @@ pub struct DotEnv {
 }
 
 impl DotEnv {
-    /// Reads and parses the file at `path` (at most 1 MiB); `${VAR}` expands from the process
-    /// environment first, then from earlier lines, as dotenvy does.
+    /// Reads and parses the file at `path` (at most 1 MiB, a regular file: a directory or a
+    /// FIFO is an error, never a blocked read); `${VAR}` expands from the process environment
+    /// first, then from earlier lines, as dotenvy does.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self, SourceError> {
+        DotEnv::read(path.as_ref(), &Env::snapshot())
+    }
+
+    /// Reads `path` like [`from_path`](DotEnv::from_path) if something is there; an empty
+    /// source if nothing is (any other error, permission denied included, is an error).
+    pub fn from_path_if_exists(path: impl AsRef<Path>) -> Result<Self, SourceError> {
         let path = path.as_ref();
+        Ok(
+            DotEnv::read_if_exists(path, &Env::snapshot())?.unwrap_or_else(|| DotEnv {
+                path: path.display().to_string(),
+                vars: Map::default(),
+            }),
+        )
+    }
+
+    /// Reads `path` with `${VAR}` expanding from `env`; `None` when nothing is at `path` (a
+    /// dangling symlink included, as dotenvy has it). Any other failure is an error naming
+    /// the file.
+    pub(crate) fn read_if_exists(
+        path: &Path,
+        env: &dyn Source,
+    ) -> Result<Option<Self>, SourceError> {
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            // Permission denied on a parent directory, a symlink loop, …: the read reports it.
+            _ => DotEnv::read(path, env).map(Some),
+        }
+    }
+
+    /// Reads the regular file at `path` (at most 1 MiB) and parses it, `${VAR}` expanding
+    /// from `env` first.
+    fn read(path: &Path, env: &dyn Source) -> Result<Self, SourceError> {
         let io = |error| SourceError::Io {
             path: path.to_owned(),
             error,
         };
-        let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|f| f.take(MAX_DOTENV_FILE + 1).read_to_end(&mut bytes))
-            .map_err(io)?;
-        if bytes.len() as u64 > MAX_DOTENV_FILE {
-            return Err(io(std::io::Error::other(format!(
-                "larger than the limit of {MAX_DOTENV_FILE} bytes"
-            ))));
-        }
+        let bytes = read_bounded(path, MAX_DOTENV_FILE).map_err(|why| match why {
+            FileError::Io(e) => io(e),
+            why => io(std::io::Error::other(why.to_string())),
+        })?;
         let text = String::from_utf8(bytes).map_err(|e| SourceError::Syntax {
             path: path.to_owned(),
             line: line_of(e.as_bytes(), e.utf8_error().valid_up_to()),
             message: "the file is not valid UTF-8",
         })?;
-        DotEnv::parse_with(path.display().to_string(), &text, &Env::snapshot())
-    }
-
-    /// Reads `path` if it exists; an empty source if it does not (other errors are errors).
-    pub fn from_path_if_exists(path: impl AsRef<Path>) -> Result<Self, SourceError> {
-        let path = path.as_ref();
-        if path.exists() {
-            DotEnv::from_path(path)
-        } else {
-            Ok(DotEnv {
-                path: path.display().to_string(),
-                vars: Map::default(),
-            })
-        }
+        DotEnv::parse_with(path.display().to_string(), &text, env)
     }
 
     /// Parses `.env` text; `path` names it in messages. `${VAR}` expands from earlier lines

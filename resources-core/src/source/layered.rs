@@ -1,8 +1,11 @@
 //! [`Layered`]: several sources in order, the first that has a variable wins.
 
 use std::fmt;
+use std::path::Path;
 
-use super::{Found, Layers, MAX_FILE_SIZE, Source};
+use crate::error::SourceError;
+
+use super::{DotEnv, Env, Found, Layers, MAX_FILE_SIZE, Source};
 
 /// Several sources in order: the first that has a variable wins.
 ///
@@ -37,6 +40,68 @@ impl Layered {
     pub fn with(mut self, source: impl Source + Send + Sync + 'static) -> Self {
         self.layers.push(Box::new(source));
         self
+    }
+
+    /// The process environment over the `.env` file at `path`, the development setup of
+    /// dotenvy's `dotenv()` without its writes to the environment: a variable set in the
+    /// environment is never overridden by the file, and the file is read only when it exists.
+    /// The same as [`over_dotenv`](Layered::over_dotenv)`(Env::snapshot(), path)`.
+    ///
+    /// No file at `path` gives the environment alone. A file that cannot be read (permission
+    /// denied, a directory, a FIFO, over 1 MiB) or has a bad line is an error naming the file
+    /// (and the line), never a value. Each value says where it came from: `the environment`,
+    /// or `.env line 3`, in problems and in [`Found::origin`].
+    ///
+    /// ```no_run
+    /// use resources_core::{Layered, PostgresUrl, Loader};
+    ///
+    /// let source = Layered::env_over_dotenv(".env")?;
+    /// let mut loader = Loader::new(&source);
+    /// let db = loader.required::<PostgresUrl>("DATABASE_URL");
+    /// let _db = loader.finish()?.take(db);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn env_over_dotenv(path: impl AsRef<Path>) -> Result<Self, SourceError> {
+        Layered::over_dotenv(Env::snapshot(), path)
+    }
+
+    /// `top` (an environment) over the `.env` file at `path`, as
+    /// [`env_over_dotenv`](Layered::env_over_dotenv) does with the process environment: `top`
+    /// always wins, the file is read only when it exists, and `${VAR}` in the file expands
+    /// from `top` first, then from earlier lines.
+    ///
+    /// ```
+    /// # let dir = std::env::temp_dir().join(format!("over-dotenv-doc-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir)?;
+    /// use resources_core::{Layered, MapSource, Source, Value};
+    ///
+    /// let path = dir.join(".env");
+    /// std::fs::write(&path, "REDIS_URL=redis://localhost\nDATABASE_URL=postgres://localhost/app\n")?;
+    /// let env = MapSource::new([("REDIS_URL", "redis://prod-cache")]).named("the environment");
+    /// let source = Layered::over_dotenv(env, &path)?;
+    ///
+    /// let redis = source.lookup("REDIS_URL").unwrap();
+    /// assert_eq!(redis.value, Value::Text("redis://prod-cache"));
+    /// assert_eq!(redis.origin.to_string(), "the environment");
+    /// let db = source.lookup("DATABASE_URL").unwrap();
+    /// assert_eq!(db.origin.to_string(), format!("{} line 2", path.display()));
+    ///
+    /// // No file: the environment alone.
+    /// let env = MapSource::new([("REDIS_URL", "redis://prod-cache")]);
+    /// assert!(Layered::over_dotenv(env, dir.join("missing.env"))?.lookup("DATABASE_URL").is_none());
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn over_dotenv(
+        top: impl Source + Send + Sync + 'static,
+        path: impl AsRef<Path>,
+    ) -> Result<Self, SourceError> {
+        let dotenv = DotEnv::read_if_exists(path.as_ref(), &top)?;
+        let layered = Layered::new().with(top);
+        Ok(match dotenv {
+            Some(dotenv) => layered.with(dotenv),
+            None => layered,
+        })
     }
 
     /// Sets the largest file, in bytes, a load reads for a `NAME_FILE` variable of any layer
