@@ -106,15 +106,19 @@ fn string_lit(expr: &syn::Expr) -> Option<&syn::LitStr> {
     }
 }
 
-/// A key given a value that would hard-code a locator; keeps the span of that value.
-pub struct Literal(pub Span);
+/// A key given a value that would hard-code a locator: the span of that value, and the value
+/// when it is a string literal.
+pub struct Literal(pub Span, pub Option<String>);
 
 impl FromMeta for Literal {
     fn from_meta(item: &syn::Meta) -> darling::Result<Self> {
-        Ok(Literal(match item {
-            syn::Meta::NameValue(nv) => nv.value.span(),
-            other => other.span(),
-        }))
+        Ok(match item {
+            syn::Meta::NameValue(nv) => Literal(
+                nv.value.span(),
+                string_lit(&nv.value).map(syn::LitStr::value),
+            ),
+            other => Literal(other.span(), None),
+        })
     }
 }
 

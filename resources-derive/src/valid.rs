@@ -198,6 +198,25 @@ fn no_literal_locator(c: &Container<'_>, f: &Field<'_>, acc: &mut Accumulator) {
     for (key, lit) in given {
         if let Some(lit) = lit {
             let var = format!("{}{}", c.prefix(), f.var.value);
+            // `fallback = "OTHER_VAR"` names another variable to read: that is an alias.
+            if let Some(other) = lit
+                .1
+                .as_deref()
+                .filter(|v| key == "fallback" && valid_name(v))
+            {
+                let alias = other
+                    .strip_prefix(c.prefix())
+                    .filter(|a| valid_name(a))
+                    .unwrap_or(other);
+                acc.push(err(
+                    lit.0,
+                    format!(
+                        "to read {}{alias} when {var} is unset, write `alias = \"{alias}\"` instead of `fallback`",
+                        c.prefix()
+                    ),
+                ));
+                continue;
+            }
             acc.push(err(
                 lit.0,
                 format!(
