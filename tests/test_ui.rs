@@ -21,3 +21,25 @@ fn fallback_shows_only_the_real_error() {
     let errors = stderr.lines().filter(|l| l.starts_with("error")).count();
     assert_eq!(errors, 1, "{stderr}");
 }
+
+/// Attribute mistakes and wrong field types arrive in the same build: the stub keeps the type
+/// checks, each at its field's type, and adds no error of its own.
+#[test]
+fn attribute_and_type_errors_together() {
+    let stderr = std::fs::read_to_string("tests/ui/accumulate/attribute-and-type.stderr").unwrap();
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error")).collect();
+    assert_eq!(errors.len(), 6, "{stderr}");
+    for expected in [
+        "unknown key `evn`",
+        "`database_url` is not a valid variable name",
+        "`u32` is not a resource locator",
+        "`String` is not a resource locator",
+        "`NotResources` does not describe backing services",
+        "mismatched types",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "{expected}: {stderr}"
+        );
+    }
+}

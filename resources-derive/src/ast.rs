@@ -131,7 +131,7 @@ impl<'a> Container<'a> {
 }
 
 impl<'a> Field<'a> {
-    fn from_attrs(parsed: &'a Parsed) -> Option<Self> {
+    pub fn from_attrs(parsed: &'a Parsed) -> Option<Self> {
         let attrs = &parsed.attrs;
         let ident = attrs.ident.as_ref()?;
         let name = ident.to_string().trim_start_matches("r#").to_owned();

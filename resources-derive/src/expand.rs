@@ -20,33 +20,43 @@ pub fn derive(input: &syn::DeriveInput) -> TokenStream {
     let fields = named_fields(input, &mut acc);
     let container = acc
         .handle(ContainerAttrs::from_derive_input(input).map_err(|e| suggest(e, CONTAINER_KEYS)));
-    let parsed: Vec<Parsed> = fields
-        .iter()
-        .filter_map(|f| {
-            let attrs =
-                acc.handle(FieldAttrs::from_field(f).map_err(|e| suggest(e, FIELD_KEYS)))?;
-            let setting =
-                acc.handle(SettingAttrs::from_field(f).map_err(|e| suggest(e, SETTING_KEYS)))?;
-            Some(Parsed {
+    let mut parsed: Vec<Parsed> = Vec::new();
+    // Fields whose attributes have errors, read for their shape only: the stub checks their
+    // types, so a wrong type is reported in the same build as the attribute error.
+    let mut shapes: Vec<Parsed> = Vec::new();
+    for f in &fields {
+        let attrs = acc.handle(FieldAttrs::from_field(f).map_err(|e| suggest(e, FIELD_KEYS)));
+        let setting = acc.handle(SettingAttrs::from_field(f).map_err(|e| suggest(e, SETTING_KEYS)));
+        match (attrs, setting) {
+            (Some(attrs), Some(setting)) => parsed.push(Parsed {
                 attrs,
                 setting,
                 marks: Marks::of(f),
-            })
-        })
-        .collect();
+            }),
+            _ => shapes.extend(fallback::shape_only(f)),
+        }
+    }
     let krate = container
         .as_ref()
         .and_then(|c| c.krate.clone())
         .unwrap_or_else(|| syn::parse_quote!(::resources));
-    let Some(container) = container else {
-        return fallback::expand(input, &krate, acc_errors(acc));
+    let errors = match container {
+        Some(container) => {
+            let model = Container::from_attrs(&container, &parsed);
+            valid::validate(&model, &mut acc);
+            match acc.finish() {
+                Ok(()) => return expand(&model),
+                Err(e) => e.write_errors(),
+            }
+        }
+        None => acc_errors(acc),
     };
-    let model = Container::from_attrs(&container, &parsed);
-    valid::validate(&model, &mut acc);
-    match acc.finish() {
-        Ok(()) => expand(&model),
-        Err(e) => fallback::expand(input, &krate, e.write_errors()),
-    }
+    let checked: Vec<Field<'_>> = parsed
+        .iter()
+        .chain(&shapes)
+        .filter_map(Field::from_attrs)
+        .collect();
+    fallback::expand(input, &krate, errors, &checked)
 }
 
 /// The keys of `#[resources(...)]`.
@@ -228,7 +238,7 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
 
 /// How a field is loaded; the locator type is named here, at the field's type span, so a type
 /// that is not a locator is reported on the field.
-fn col(f: &Field<'_>) -> TokenStream {
+pub(crate) fn col(f: &Field<'_>) -> TokenStream {
     let ty = f.locator_ty;
     if let Some(setting) = &f.setting {
         let (fns, text) = match setting.parser {

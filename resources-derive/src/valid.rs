@@ -49,10 +49,9 @@ fn setting_is_not_a_resource(f: &Field<'_>, acc: &mut Accumulator) {
     if let Some(span) = f.resource_attr {
         acc.push(err(span, "a field is a resource or a setting, not both: keep `#[resource(…)]` for a locator (no default, from config) or `#[setting(…)]` for a plain value"));
     }
-    let inner = crate::ast::generic_arg(f.locator_ty, "Vec").unwrap_or(f.locator_ty);
-    if let Some(name) = builtin_name(inner)
-        && resources_core::__private::builtin_locator(&name).is_some()
-    {
+    if setting_is_a_locator(f) {
+        let inner = crate::ast::generic_arg(f.locator_ty, "Vec").unwrap_or(f.locator_ty);
+        let name = builtin_name(inner).unwrap_or_default();
         acc.push(err(inner.span(), format!(
             "`{name}` is a resource handle, not a setting: remove `#[setting]`; a resource comes from config and never has a default"
         )));
@@ -74,6 +73,13 @@ fn setting_is_not_a_resource(f: &Field<'_>, acc: &mut Accumulator) {
             )));
         }
     }
+}
+
+/// Whether a setting's type (or the element type of its `Vec`) is a built-in locator.
+pub fn setting_is_a_locator(f: &Field<'_>) -> bool {
+    let inner = crate::ast::generic_arg(f.locator_ty, "Vec").unwrap_or(f.locator_ty);
+    builtin_name(inner)
+        .is_some_and(|name| resources_core::__private::builtin_locator(&name).is_some())
 }
 
 /// `empty_is_unset` makes sense for a field that may be unset: an `Option` (or a setting with
