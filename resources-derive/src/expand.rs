@@ -201,21 +201,19 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
         )
     });
     // Names under flattened fields are only known to the nested types: check them in const
-    // evaluation, so a collision fails the build.
-    let names_check = c.fields.iter().any(|f| f.shape == Shape::Flatten).then(|| {
-        let message = format!(
-            "two variables of `{ident}` have the same name once the prefixes of its flattened fields apply: \
-             give a flattened field another `prefix`"
-        );
-        quote_spanned! {ident.span()=>
-            const _: () = __r::check_unique_names(<#ident as #krate::Resources>::MANIFEST, #message);
+    // evaluation, one check per flattened field at its span, so a collision fails the build
+    // there.
+    let names_check = c.fields.iter().enumerate().filter(|(_, f)| f.shape == Shape::Flatten).map(|(index, f)| {
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        quote_spanned! {f.ident.span()=>
+            const _: () = __r::check_unique_names(<#ident as #krate::Resources>::MANIFEST, #index);
         }
     });
     quote! {
         const _: () = {
             use #krate::__private as __r;
 
-            #names_check
+            #(#names_check)*
 
             #[doc = #doc]
             #[automatically_derived]
