@@ -200,10 +200,10 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
             const STRICT: bool = true;
         )
     });
-    // Names under flattened fields are only known to the nested types: check them in const
-    // evaluation, one check per flattened field at its span, so a collision fails the build
-    // there.
-    let names_check = c.fields.iter().enumerate().filter(|(_, f)| f.shape == Shape::Flatten).map(|(index, f)| {
+    // Names under flattened fields are only known to the nested types, and a derived `_URL` is
+    // dropped for a type that is not URL-shaped: check them in const evaluation, one check per
+    // such field at its span, so a collision fails the build there.
+    let names_check = c.fields.iter().enumerate().filter(|(_, f)| f.shape == Shape::Flatten || f.derived_url()).map(|(index, f)| {
         let index = proc_macro2::Literal::usize_unsuffixed(index);
         quote_spanned! {f.ident.span()=>
             const _: () = __r::check_unique_names(<#ident as #krate::Resources>::MANIFEST, #index);
@@ -278,7 +278,7 @@ pub(crate) fn col(f: &Field<'_>) -> TokenStream {
             }
         };
     }
-    match f.shape {
+    let col = match f.shape {
         Shape::Required => quote_spanned!(ty.span()=> __r::req::<#ty>()),
         Shape::Optional => quote_spanned!(ty.span()=> __r::opt::<#ty>()),
         Shape::List => {
@@ -289,6 +289,11 @@ pub(crate) fn col(f: &Field<'_>) -> TokenStream {
             quote_spanned!(ty.span()=> __r::flat_opt::<#ty>())
         }
         Shape::Flatten => quote_spanned!(ty.span()=> __r::flat::<#ty>()),
+    };
+    if f.derived_url() {
+        quote!(#col.derived_url())
+    } else {
+        col
     }
 }
 
@@ -399,7 +404,20 @@ pub fn doc_table(c: &Container<'_>) -> String {
                 .collect(),
             kind,
             presence,
-            description: f.description.clone(),
+            description: if f.derived_url() {
+                let ty = quote::ToTokens::to_token_stream(f.locator_ty)
+                    .to_string()
+                    .replace(' ', "");
+                let stem = f.var.value.strip_suffix("_URL").unwrap_or(&f.var.value);
+                format!(
+                    "{} The variable is `{prefix}{stem}` instead if `{ty}` is not URL-shaped.",
+                    f.description
+                )
+                .trim_start()
+                .to_owned()
+            } else {
+                f.description.clone()
+            },
             default: f.setting.as_ref().and_then(|s| s.default).map(written),
         });
         let parts: Vec<(resources_core::Part, String)> = f

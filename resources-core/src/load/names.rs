@@ -266,12 +266,12 @@ pub const fn check_unique_names(root: &'static Manifest, index: usize) {
                     &["`"],
                     &name,
                     &[
-                        "`, the variable of field `",
+                        "` (field `",
                         v.field,
-                        "` (derived without `_URL`: its type is not URL-shaped),",
+                        "`: its type is not URL-shaped, so the derived name has no `_URL`)",
                     ],
                     &found,
-                    &[": set one of the two names with `env = \"…\"`"],
+                    &[": name one of them with `env = \"…\"`"],
                 ),
                 None => return,
             }
