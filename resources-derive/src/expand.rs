@@ -203,17 +203,28 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
     // Names under flattened fields are only known to the nested types, and a derived `_URL` is
     // dropped for a type that is not URL-shaped: check them in const evaluation, one check per
     // such field at its span, so a collision fails the build there.
-    let names_check = c.fields.iter().enumerate().filter(|(_, f)| f.shape == Shape::Flatten || f.derived_url()).map(|(index, f)| {
-        let index = proc_macro2::Literal::usize_unsuffixed(index);
-        quote_spanned! {f.ident.span()=>
-            const _: () = __r::check_unique_names(<#ident as #krate::Resources>::MANIFEST, #index);
+    let checks: Vec<TokenStream> = c
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.shape == Shape::Flatten || f.derived_url())
+        .map(|(index, f)| {
+            let index = proc_macro2::Literal::usize_unsuffixed(index);
+            quote_spanned!(f.ident.span()=> const _: () = __r::check_unique_names(__M, #index);)
+        })
+        .collect();
+    // One item per check: each is evaluated, so every collision is reported.
+    let names_check = (!checks.is_empty()).then(|| {
+        quote! {
+            const __M: &__r::Manifest = <#ident as #krate::Resources>::MANIFEST;
+            #(#checks)*
         }
     });
     quote! {
         const _: () = {
             use #krate::__private as __r;
 
-            #(#names_check)*
+            #names_check
 
             #[doc = #doc]
             #[automatically_derived]

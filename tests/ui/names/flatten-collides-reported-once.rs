@@ -5,13 +5,18 @@ struct Cache {
     url: RedisUrl,
 }
 
-// The field declared after the flattened one: still reported at the flattened field.
+// The field declared after the flattened one: still reported at the flattened field; and
+// each collision of the struct is reported.
 #[derive(Resources)]
 #[resources(prefix = "APP_")]
 struct Backing {
     #[resource(flatten, prefix = "CACHE_")]
     cache: Cache,
     cache_url: RedisUrl,
+    #[resource(alias = "SESSIONS_URL")]
+    sessions_cache: RedisUrl,
+    #[resource(flatten, prefix = "SESSIONS_")]
+    sessions: Cache,
 }
 
 #[derive(Resources)]
