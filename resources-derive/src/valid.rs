@@ -396,11 +396,14 @@ fn names_are_unique(c: &Container<'_>, acc: &mut Accumulator) {
     // (full name, span, is a list stem)
     let mut names: Vec<(String, Span, bool)> = Vec::new();
     for f in c.fields.iter().filter(|f| f.shape != Shape::Flatten) {
-        names.push((
-            format!("{prefix}{}", f.var.value),
-            f.var.span,
-            f.shape == Shape::List,
-        ));
+        // A name whose `_URL` the type decides is checked in const evaluation, as it is.
+        if !f.derived_url() {
+            names.push((
+                format!("{prefix}{}", f.var.value),
+                f.var.span,
+                f.shape == Shape::List,
+            ));
+        }
         for alias in f
             .aliases
             .iter()

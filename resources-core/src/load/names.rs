@@ -241,8 +241,8 @@ const fn check_flattened(
 
 /// Fails compilation (in a `const` item the derive writes at the field) when a name of field
 /// `index` of `root` is also a name of another field once every prefix applies: for a
-/// flattened field, each of its variables; for a variable field, its name (derived without
-/// `_URL` when its locator type is not URL-shaped). The message names the variable and both
+/// flattened field, each of its variables; for a variable field, its name (derived with
+/// `_URL` only when its locator type is URL-shaped). The message names the variable and both
 /// fields. The derive checks the names it can see; this checks the ones only the types know.
 pub const fn check_unique_names(root: &'static Manifest, index: usize) {
     let chain = push(EMPTY, root.prefix);
@@ -261,6 +261,9 @@ pub const fn check_unique_names(root: &'static Manifest, index: usize) {
         }
         Entry::Var(v) => {
             let name = push(chain, v.name);
+            let b = v.name.as_bytes();
+            // The derived name kept its `_URL` (the type is URL-shaped) or dropped it.
+            let kept = b.len() >= 4 && matches!(b.split_at(b.len() - 4).1, b"_URL");
             match find_other(root, index, 0, &name) {
                 Some(found) => collision(
                     &["`"],
@@ -268,7 +271,11 @@ pub const fn check_unique_names(root: &'static Manifest, index: usize) {
                     &[
                         "` (field `",
                         v.field,
-                        "`: its type is not URL-shaped, so the derived name has no `_URL`)",
+                        if kept {
+                            "`)"
+                        } else {
+                            "`: its type is not URL-shaped, so the derived name has no `_URL`)"
+                        },
                     ],
                     &found,
                     &[": name one of them with `env = \"…\"`"],
