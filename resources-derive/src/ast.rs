@@ -131,7 +131,7 @@ impl<'a> Container<'a> {
 }
 
 impl<'a> Field<'a> {
-    fn from_attrs(parsed: &'a Parsed) -> Option<Self> {
+    pub fn from_attrs(parsed: &'a Parsed) -> Option<Self> {
         let attrs = &parsed.attrs;
         let ident = attrs.ident.as_ref()?;
         let name = ident.to_string().trim_start_matches("r#").to_owned();
@@ -257,6 +257,20 @@ impl<'a> Field<'a> {
         self.shape == Shape::Flatten && generic_arg(self.ty, "Option").is_some()
     }
 
+    /// Whether the variable name ends in a `_URL` derived for a locator type the derive does not
+    /// know: the type's `Locator::URL_SHAPED` decides, in const evaluation, whether it stays.
+    pub fn derived_url(&self) -> bool {
+        let known = builtin_name(self.locator_ty)
+            .is_some_and(|n| resources_core::__private::builtin_locator(&n).is_some())
+            || generic_arg(self.locator_ty, "ServiceUrl").is_some()
+            || is_secret(self.locator_ty);
+        self.setting.is_none()
+            && self.shape != Shape::Flatten
+            && !self.explicit_env
+            && !known
+            && !self.name.to_ascii_uppercase().ends_with("URL")
+    }
+
     /// The flatten prefix, `""` if none.
     pub fn flatten_prefix(&self) -> &str {
         self.prefix.as_ref().map_or("", |p| p.value.as_str())
@@ -264,7 +278,9 @@ impl<'a> Field<'a> {
 }
 
 /// `SCREAMING_SNAKE_CASE` of the field, plus `_URL` unless it already ends in `url` or the
-/// field is a `Secret` or `PemKey` (a credential that is not a URL).
+/// field is a `Secret` or `PemKey` (a credential that is not a URL). For a locator type the
+/// derive does not know, the `_URL` is kept only if the type is URL-shaped (see
+/// [`Field::derived_url`]).
 pub fn derived_name(field: &str, secret: bool) -> String {
     let upper = field.to_ascii_uppercase();
     if secret || upper.ends_with("URL") {

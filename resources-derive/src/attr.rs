@@ -11,6 +11,7 @@ use syn::spanned::Spanned;
 pub struct ContainerAttrs {
     pub ident: syn::Ident,
     pub generics: syn::Generics,
+    #[darling(default, with = string, map = Some)]
     pub prefix: Option<SpannedValue<String>>,
     #[darling(rename = "crate")]
     pub krate: Option<syn::Path>,
@@ -25,19 +26,23 @@ pub struct FieldAttrs {
     pub ident: Option<syn::Ident>,
     pub ty: syn::Type,
     pub attrs: Vec<syn::Attribute>,
+    #[darling(default, with = string, map = Some)]
     pub env: Option<SpannedValue<String>>,
-    #[darling(multiple)]
+    #[darling(multiple, with = string)]
     pub alias: Vec<SpannedValue<String>>,
-    #[darling(multiple)]
+    #[darling(multiple, with = string)]
     pub deprecated: Vec<SpannedValue<String>>,
+    #[darling(default, with = string, map = Some)]
     pub example: Option<SpannedValue<String>>,
     /// `parts(host = "SMTP_HOST", …)`, `parts = "libpq"`, `parts(aws, bucket = "S3_BUCKET")`.
     pub parts: Option<PartsAttr>,
     /// An empty value reads as unset.
     pub empty_is_unset: Flag,
     /// The Kubernetes service binding that holds this resource.
+    #[darling(default, with = string, map = Some)]
     pub binding: Option<SpannedValue<String>>,
     pub flatten: Flag,
+    #[darling(default, with = string, map = Some)]
     pub prefix: Option<SpannedValue<String>>,
     pub min: Option<SpannedValue<usize>>,
     // Spellings of a literal locator: accepted by the parser only to be refused with a message
@@ -49,15 +54,71 @@ pub struct FieldAttrs {
     pub fallback: Option<Literal>,
 }
 
-/// A key given a value that would hard-code a locator; keeps the span of that value.
-pub struct Literal(pub Span);
+/// A key whose value is a string (`env`, `alias`, `prefix`, …), with the span of the literal;
+/// any other value is refused with an example of the key written right.
+fn string(item: &syn::Meta) -> darling::Result<SpannedValue<String>> {
+    if let syn::Meta::NameValue(nv) = item
+        && let Some(s) = string_lit(&nv.value)
+    {
+        return Ok(SpannedValue::new(s.value(), s.span()));
+    }
+    let key = item
+        .path()
+        .get_ident()
+        .map_or_else(String::new, ToString::to_string);
+    // A bare name (`prefix = APP_`) is most likely the string meant, unquoted.
+    let written = match item {
+        syn::Meta::NameValue(nv) => match &nv.value {
+            syn::Expr::Path(p) => p.path.get_ident().map(ToString::to_string),
+            _ => None,
+        },
+        _ => None,
+    };
+    let example = match key.as_str() {
+        "env" => "env = \"DATABASE_URL\"",
+        "alias" => "alias = \"HEROKU_POSTGRESQL_URL\"",
+        "deprecated" => "deprecated = \"OLD_DATABASE_URL\"",
+        "example" => "example = \"postgres://app:PASSWORD@db.internal/app\"",
+        "prefix" => "prefix = \"REPLICA_\"",
+        "binding" => "binding = \"orders-db\"",
+        _ => "key = \"…\"",
+    };
+    let example = written.map_or_else(|| example.to_owned(), |w| format!("{key} = \"{w}\""));
+    let span = match item {
+        syn::Meta::NameValue(nv) => nv.value.span(),
+        other => other.span(),
+    };
+    Err(
+        darling::Error::custom(format!("`{key}` takes a string literal: `{example}`"))
+            .with_span(&span),
+    )
+}
+
+/// The string literal of an expression, through the invisible groups of macro input.
+fn string_lit(expr: &syn::Expr) -> Option<&syn::LitStr> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Some(s),
+        syn::Expr::Group(g) => string_lit(&g.expr),
+        _ => None,
+    }
+}
+
+/// A key given a value that would hard-code a locator: the span of that value, and the value
+/// when it is a string literal.
+pub struct Literal(pub Span, pub Option<String>);
 
 impl FromMeta for Literal {
     fn from_meta(item: &syn::Meta) -> darling::Result<Self> {
-        Ok(Literal(match item {
-            syn::Meta::NameValue(nv) => nv.value.span(),
-            other => other.span(),
-        }))
+        Ok(match item {
+            syn::Meta::NameValue(nv) => Literal(
+                nv.value.span(),
+                string_lit(&nv.value).map(syn::LitStr::value),
+            ),
+            other => Literal(other.span(), None),
+        })
     }
 }
 
@@ -66,10 +127,11 @@ impl FromMeta for Literal {
 #[derive(FromField, Default)]
 #[darling(attributes(setting))]
 pub struct SettingAttrs {
+    #[darling(default, with = string, map = Some)]
     pub env: Option<SpannedValue<String>>,
-    #[darling(multiple)]
+    #[darling(multiple, with = string)]
     pub alias: Vec<SpannedValue<String>>,
-    #[darling(multiple)]
+    #[darling(multiple, with = string)]
     pub deprecated: Vec<SpannedValue<String>>,
     /// A Rust value of the field's type; a string literal stays a literal.
     #[darling(default, with = darling::util::parse_expr::preserve_str_literal, map = Some)]

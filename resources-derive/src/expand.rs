@@ -20,33 +20,43 @@ pub fn derive(input: &syn::DeriveInput) -> TokenStream {
     let fields = named_fields(input, &mut acc);
     let container = acc
         .handle(ContainerAttrs::from_derive_input(input).map_err(|e| suggest(e, CONTAINER_KEYS)));
-    let parsed: Vec<Parsed> = fields
-        .iter()
-        .filter_map(|f| {
-            let attrs =
-                acc.handle(FieldAttrs::from_field(f).map_err(|e| suggest(e, FIELD_KEYS)))?;
-            let setting =
-                acc.handle(SettingAttrs::from_field(f).map_err(|e| suggest(e, SETTING_KEYS)))?;
-            Some(Parsed {
+    let mut parsed: Vec<Parsed> = Vec::new();
+    // Fields whose attributes have errors, read for their shape only: the stub checks their
+    // types, so a wrong type is reported in the same build as the attribute error.
+    let mut shapes: Vec<Parsed> = Vec::new();
+    for f in &fields {
+        let attrs = acc.handle(FieldAttrs::from_field(f).map_err(|e| suggest(e, FIELD_KEYS)));
+        let setting = acc.handle(SettingAttrs::from_field(f).map_err(|e| suggest(e, SETTING_KEYS)));
+        match (attrs, setting) {
+            (Some(attrs), Some(setting)) => parsed.push(Parsed {
                 attrs,
                 setting,
                 marks: Marks::of(f),
-            })
-        })
-        .collect();
+            }),
+            _ => shapes.extend(fallback::shape_only(f)),
+        }
+    }
     let krate = container
         .as_ref()
         .and_then(|c| c.krate.clone())
         .unwrap_or_else(|| syn::parse_quote!(::resources));
-    let Some(container) = container else {
-        return fallback::expand(input, &krate, acc_errors(acc));
+    let errors = match container {
+        Some(container) => {
+            let model = Container::from_attrs(&container, &parsed);
+            valid::validate(&model, &mut acc);
+            match acc.finish() {
+                Ok(()) => return expand(&model),
+                Err(e) => e.write_errors(),
+            }
+        }
+        None => acc_errors(acc),
     };
-    let model = Container::from_attrs(&container, &parsed);
-    valid::validate(&model, &mut acc);
-    match acc.finish() {
-        Ok(()) => expand(&model),
-        Err(e) => fallback::expand(input, &krate, e.write_errors()),
-    }
+    let checked: Vec<Field<'_>> = parsed
+        .iter()
+        .chain(&shapes)
+        .filter_map(Field::from_attrs)
+        .collect();
+    fallback::expand(input, &krate, errors, &checked)
 }
 
 /// The keys of `#[resources(...)]`.
@@ -190,15 +200,24 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
             const STRICT: bool = true;
         )
     });
-    // Names under flattened fields are only known to the nested types: check them in const
-    // evaluation, so a collision fails the build.
-    let names_check = c.fields.iter().any(|f| f.shape == Shape::Flatten).then(|| {
-        let message = format!(
-            "two variables of `{ident}` have the same name once the prefixes of its flattened fields apply: \
-             give a flattened field another `prefix`"
-        );
-        quote_spanned! {ident.span()=>
-            const _: () = __r::check_unique_names(<#ident as #krate::Resources>::MANIFEST, #message);
+    // Names under flattened fields are only known to the nested types, and a derived `_URL` is
+    // dropped for a type that is not URL-shaped: check them in const evaluation, one check per
+    // such field at its span, so a collision fails the build there.
+    let checks: Vec<TokenStream> = c
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.shape == Shape::Flatten || f.derived_url())
+        .map(|(index, f)| {
+            let index = proc_macro2::Literal::usize_unsuffixed(index);
+            quote_spanned!(f.ident.span()=> const _: () = __r::check_unique_names(__M, #index);)
+        })
+        .collect();
+    // One item per check: each is evaluated, so every collision is reported.
+    let names_check = (!checks.is_empty()).then(|| {
+        quote! {
+            const __M: &__r::Manifest = <#ident as #krate::Resources>::MANIFEST;
+            #(#checks)*
         }
     });
     quote! {
@@ -228,7 +247,7 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
 
 /// How a field is loaded; the locator type is named here, at the field's type span, so a type
 /// that is not a locator is reported on the field.
-fn col(f: &Field<'_>) -> TokenStream {
+pub(crate) fn col(f: &Field<'_>) -> TokenStream {
     let ty = f.locator_ty;
     if let Some(setting) = &f.setting {
         let (fns, text) = match setting.parser {
@@ -270,7 +289,7 @@ fn col(f: &Field<'_>) -> TokenStream {
             }
         };
     }
-    match f.shape {
+    let col = match f.shape {
         Shape::Required => quote_spanned!(ty.span()=> __r::req::<#ty>()),
         Shape::Optional => quote_spanned!(ty.span()=> __r::opt::<#ty>()),
         Shape::List => {
@@ -281,6 +300,11 @@ fn col(f: &Field<'_>) -> TokenStream {
             quote_spanned!(ty.span()=> __r::flat_opt::<#ty>())
         }
         Shape::Flatten => quote_spanned!(ty.span()=> __r::flat::<#ty>()),
+    };
+    if f.derived_url() {
+        quote!(#col.derived_url())
+    } else {
+        col
     }
 }
 
@@ -391,7 +415,20 @@ pub fn doc_table(c: &Container<'_>) -> String {
                 .collect(),
             kind,
             presence,
-            description: f.description.clone(),
+            description: if f.derived_url() {
+                let ty = quote::ToTokens::to_token_stream(f.locator_ty)
+                    .to_string()
+                    .replace(' ', "");
+                let stem = f.var.value.strip_suffix("_URL").unwrap_or(&f.var.value);
+                format!(
+                    "{} The variable is `{prefix}{stem}` instead if `{ty}` is not URL-shaped.",
+                    f.description
+                )
+                .trim_start()
+                .to_owned()
+            } else {
+                f.description.clone()
+            },
             default: f.setting.as_ref().and_then(|s| s.default).map(written),
         });
         let parts: Vec<(resources_core::Part, String)> = f

@@ -289,3 +289,40 @@ fn rustdoc_table_equals_the_runtime_markdown() {
         "rustdoc:\n{doc}\nruntime:\n{runtime}"
     );
 }
+
+#[test]
+fn a_derived_url_is_left_to_the_type_when_the_derive_does_not_know_it() {
+    let input: syn::DeriveInput = parse_quote! {
+        #[resources(prefix = "APP_")]
+        struct Backing {
+            /// Encrypts tokens.
+            token_encryption_key: EncryptionKey,
+            keys: Vec<EncryptionKey>,
+            #[resource(env = "OTHER_KEY")]
+            other: EncryptionKey,
+            key_url: EncryptionKey,
+            cache: RedisUrl,
+            logs: ServiceUrl<Loggly>,
+            api_key: Secret<String>,
+        }
+    };
+    let out = expand::derive(&input).to_string();
+    assert!(errors(&expand::derive(&input)).is_empty(), "{out}");
+    // Two columns are left to the type (and each gets a name check at its field); the
+    // known types and the explicit or `url` names are decided here.
+    assert_eq!(out.matches(". derived_url ()").count(), 2, "{out}");
+    assert_eq!(out.matches("check_unique_names").count(), 2, "{out}");
+    assert!(
+        out.contains("__r :: req :: < EncryptionKey > () . derived_url ()"),
+        "{out}"
+    );
+    assert!(
+        out.contains("__r :: list :: < EncryptionKey > (0usize) . derived_url ()"),
+        "{out}"
+    );
+    // The rustdoc table cannot evaluate the type: it gives both names.
+    assert!(
+        out.contains("| `APP_TOKEN_ENCRYPTION_KEY_URL` | EncryptionKey | yes | Encrypts tokens. The variable is `APP_TOKEN_ENCRYPTION_KEY` instead if `EncryptionKey` is not URL-shaped. |"),
+        "{out}"
+    );
+}

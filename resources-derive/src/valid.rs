@@ -49,10 +49,9 @@ fn setting_is_not_a_resource(f: &Field<'_>, acc: &mut Accumulator) {
     if let Some(span) = f.resource_attr {
         acc.push(err(span, "a field is a resource or a setting, not both: keep `#[resource(…)]` for a locator (no default, from config) or `#[setting(…)]` for a plain value"));
     }
-    let inner = crate::ast::generic_arg(f.locator_ty, "Vec").unwrap_or(f.locator_ty);
-    if let Some(name) = builtin_name(inner)
-        && resources_core::__private::builtin_locator(&name).is_some()
-    {
+    if setting_is_a_locator(f) {
+        let inner = crate::ast::generic_arg(f.locator_ty, "Vec").unwrap_or(f.locator_ty);
+        let name = builtin_name(inner).unwrap_or_default();
         acc.push(err(inner.span(), format!(
             "`{name}` is a resource handle, not a setting: remove `#[setting]`; a resource comes from config and never has a default"
         )));
@@ -74,6 +73,13 @@ fn setting_is_not_a_resource(f: &Field<'_>, acc: &mut Accumulator) {
             )));
         }
     }
+}
+
+/// Whether a setting's type (or the element type of its `Vec`) is a built-in locator.
+pub fn setting_is_a_locator(f: &Field<'_>) -> bool {
+    let inner = crate::ast::generic_arg(f.locator_ty, "Vec").unwrap_or(f.locator_ty);
+    builtin_name(inner)
+        .is_some_and(|name| resources_core::__private::builtin_locator(&name).is_some())
 }
 
 /// `empty_is_unset` makes sense for a field that may be unset: an `Option` (or a setting with
@@ -198,6 +204,25 @@ fn no_literal_locator(c: &Container<'_>, f: &Field<'_>, acc: &mut Accumulator) {
     for (key, lit) in given {
         if let Some(lit) = lit {
             let var = format!("{}{}", c.prefix(), f.var.value);
+            // `fallback = "OTHER_VAR"` names another variable to read: that is an alias.
+            if let Some(other) = lit
+                .1
+                .as_deref()
+                .filter(|v| key == "fallback" && valid_name(v))
+            {
+                let alias = other
+                    .strip_prefix(c.prefix())
+                    .filter(|a| valid_name(a))
+                    .unwrap_or(other);
+                acc.push(err(
+                    lit.0,
+                    format!(
+                        "to read {}{alias} when {var} is unset, write `alias = \"{alias}\"` instead of `fallback`",
+                        c.prefix()
+                    ),
+                ));
+                continue;
+            }
             acc.push(err(
                 lit.0,
                 format!(
@@ -371,11 +396,14 @@ fn names_are_unique(c: &Container<'_>, acc: &mut Accumulator) {
     // (full name, span, is a list stem)
     let mut names: Vec<(String, Span, bool)> = Vec::new();
     for f in c.fields.iter().filter(|f| f.shape != Shape::Flatten) {
-        names.push((
-            format!("{prefix}{}", f.var.value),
-            f.var.span,
-            f.shape == Shape::List,
-        ));
+        // A name whose `_URL` the type decides is checked in const evaluation, as it is.
+        if !f.derived_url() {
+            names.push((
+                format!("{prefix}{}", f.var.value),
+                f.var.span,
+                f.shape == Shape::List,
+            ));
+        }
         for alias in f
             .aliases
             .iter()

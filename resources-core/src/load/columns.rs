@@ -44,26 +44,76 @@ pub fn builtin_locator(type_name: &str) -> Option<LocatorFns> {
 #[derive(Clone, Copy)]
 pub enum Col {
     /// A variable (or an indexed list of them).
-    Var(Presence, &'static LocatorFns),
+    Var(Presence, &'static LocatorFns, Naming),
     /// A flattened struct; `true` for an `Option` of it (all or none).
     Flatten(&'static Manifest, BuildFn, bool),
     /// A setting, with its default if it has one.
     Setting(Presence, &'static LocatorFns, Option<DefaultValue>),
 }
 
+/// Whether the derive's name of a variable field ends in a `_URL` it derived, and whether the
+/// field's locator type is URL-shaped ([`Locator::URL_SHAPED`]): a derived `_URL` is dropped
+/// for a type that is not.
+#[derive(Clone, Copy)]
+pub struct Naming {
+    url_shaped: bool,
+    derived_url: bool,
+}
+
+impl Naming {
+    const fn of<L: Locator>() -> Self {
+        Naming {
+            url_shaped: L::URL_SHAPED,
+            derived_url: false,
+        }
+    }
+
+    /// The variable name: `name` as written, without its derived `_URL` when the type is not
+    /// URL-shaped.
+    const fn name(self, name: &'static str) -> &'static str {
+        let bytes = name.as_bytes();
+        if self.url_shaped || !self.derived_url || bytes.len() < 4 {
+            return name;
+        }
+        let (stem, suffix) = bytes.split_at(bytes.len() - 4);
+        match (suffix, core::str::from_utf8(stem)) {
+            (b"_URL", Ok(stem)) => stem,
+            _ => name,
+        }
+    }
+}
+
+impl Col {
+    /// The column of a field whose name ends in a `_URL` the derive added (a field of a type it
+    /// does not know): the suffix is kept only if the type is URL-shaped.
+    pub const fn derived_url(self) -> Col {
+        match self {
+            Col::Var(presence, locator, naming) => Col::Var(
+                presence,
+                locator,
+                Naming {
+                    derived_url: true,
+                    ..naming
+                },
+            ),
+            other => other,
+        }
+    }
+}
+
 /// A required field.
 pub const fn req<L: Locator>() -> Col {
-    Col::Var(Presence::Required, L::FNS)
+    Col::Var(Presence::Required, L::FNS, Naming::of::<L>())
 }
 
 /// An `Option` field.
 pub const fn opt<L: Locator>() -> Col {
-    Col::Var(Presence::Optional, L::FNS)
+    Col::Var(Presence::Optional, L::FNS, Naming::of::<L>())
 }
 
 /// A `Vec` field with at least `min` entries.
 pub const fn list<L: Locator>(min: usize) -> Col {
-    Col::Var(Presence::List { min }, L::FNS)
+    Col::Var(Presence::List { min }, L::FNS, Naming::of::<L>())
 }
 
 fn build_erased<R: Resources>(values: &mut Values) -> Erased {
@@ -259,8 +309,8 @@ pub const fn entries<const N: usize>(
     while i < N {
         let extra = extras[i];
         out[i] = match cols[i] {
-            Col::Var(presence, locator) => var_entry(
-                (fields[i], names[i], docs[i]),
+            Col::Var(presence, locator, naming) => var_entry(
+                (fields[i], naming.name(names[i]), docs[i]),
                 extra,
                 presence,
                 locator,

@@ -66,6 +66,60 @@ pub trait Locator: Sized + Send + Sync + fmt::Debug + fmt::Display + 'static {
     /// `resources-core`, so a crate using them compiles none of their code).
     #[doc(hidden)]
     const FNS: &'static LocatorFns = &LocatorFns::of::<Self>();
+
+    /// Whether a value is URL-shaped (the default): a field of this type without `env` reads a
+    /// variable named after it plus `_URL` (`cache` → `CACHE_URL`). Say `false` for a
+    /// credential or key that is not a URL, as [`Secret<String>`] and
+    /// [`PemKey`](crate::PemKey) do: the variable is then the field's name alone.
+    ///
+    /// ```
+    /// use std::fmt;
+    /// use resources_core::{Locator, LocatorError, LocatorInfo};
+    ///
+    /// /// A 32-byte key, hex-encoded: not a URL.
+    /// struct EncryptionKey([u8; 32]);
+    ///
+    /// impl Locator for EncryptionKey {
+    ///     // `token_encryption_key: EncryptionKey` reads TOKEN_ENCRYPTION_KEY, not
+    ///     // TOKEN_ENCRYPTION_KEY_URL.
+    ///     const URL_SHAPED: bool = false;
+    ///
+    ///     fn parse_locator(input: &str) -> Result<Self, LocatorError> {
+    ///         let invalid = || LocatorError::invalid("encryption key", "expected 64 hex digits");
+    ///         let mut key = [0; 32];
+    ///         if input.len() != 64 {
+    ///             return Err(invalid());
+    ///         }
+    ///         for (i, byte) in key.iter_mut().enumerate() {
+    ///             *byte = u8::from_str_radix(input.get(2 * i..2 * i + 2).ok_or_else(invalid)?, 16)
+    ///                 .map_err(|_| invalid())?;
+    ///         }
+    ///         Ok(EncryptionKey(key))
+    ///     }
+    ///
+    ///     fn info() -> LocatorInfo {
+    ///         LocatorInfo { kind: "encryption key", schemes: &[], example: "KEY", credentials: true, kinds: &[] }
+    ///     }
+    /// }
+    ///
+    /// // Neither `Debug` nor `Display` shows the key.
+    /// impl fmt::Debug for EncryptionKey {
+    ///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    ///         f.write_str("EncryptionKey(***)")
+    ///     }
+    /// }
+    /// impl fmt::Display for EncryptionKey {
+    ///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    ///         f.write_str("***")
+    ///     }
+    /// }
+    ///
+    /// assert!(!EncryptionKey::URL_SHAPED);
+    /// let key = EncryptionKey::parse_locator(&"ab".repeat(32))?;
+    /// assert_eq!(key.to_string(), "***");
+    /// # Ok::<(), LocatorError>(())
+    /// ```
+    const URL_SHAPED: bool = true;
 }
 
 /// The description of a locator type: kind name, schemes, default port, an example.
@@ -464,6 +518,8 @@ impl<K: Kind> fmt::Debug for ServiceUrl<K> {
 #[diagnostic::do_not_recommend]
 impl Locator for Secret<String> {
     const FNS: &'static LocatorFns = fns::compiled_here!(Secret<String>);
+    const URL_SHAPED: bool = false;
+
     fn parse_locator(input: &str) -> Result<Self, LocatorError> {
         const NAME: &str = "secret";
         if input.is_empty() {
