@@ -78,6 +78,7 @@ fn string(item: &syn::Meta) -> darling::Result<SpannedValue<String>> {
         "env" => "env = \"DATABASE_URL\"",
         "alias" => "alias = \"HEROKU_POSTGRESQL_URL\"",
         "deprecated" => "deprecated = \"OLD_DATABASE_URL\"",
+        // resources-audit: allow(the sample value shown in a compile error about `example`)
         "example" => "example = \"postgres://app:PASSWORD@db.internal/app\"",
         "prefix" => "prefix = \"REPLICA_\"",
         "binding" => "binding = \"orders-db\"",
