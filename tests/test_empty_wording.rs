@@ -162,3 +162,28 @@ fn a_problem_is_about_a_required_variable_unless_marked() {
         "X_URL (Redis): set but empty; give X_URL a value or unset it"
     );
 }
+
+#[test]
+fn an_empty_list_entry_past_the_minimum_may_be_unset() {
+    const ENTRY: &str = "set but empty; give {} a value, or unset it and every entry after it";
+    // `shards` needs one entry: SHARDS_URL_0 is required, SHARDS_URL_1 is not.
+    let shown = report(&[
+        ("DB_URL", "postgres://db/app"),
+        ("MAIL_FROM", "app@example.com"),
+        ("SHARDS_URL_0", "postgres://s0/app"),
+        ("SHARDS_URL_1", ""),
+    ]);
+    let l = line(&shown, "SHARDS_URL_1");
+    assert!(l.contains(&wording(ENTRY, "SHARDS_URL_1")), "{l}");
+    assert!(
+        !l.contains("required") && !l.contains("empty_is_unset"),
+        "{l}"
+    );
+    // The fix it says works.
+    let unset = Deploy::load(&MapSource::new([
+        ("DB_URL", "postgres://db/app"),
+        ("MAIL_FROM", "app@example.com"),
+        ("SHARDS_URL_0", "postgres://s0/app"),
+    ]));
+    assert!(unset.is_ok_and(|d| d.shards.len() == 1));
+}

@@ -377,6 +377,8 @@ pub struct Problem {
     what: ProblemKind,
     part: bool,
     optional: bool,
+    /// An entry of a list past its minimum: unsetting it (and the entries after it) is a fix.
+    entry: bool,
 }
 
 impl Problem {
@@ -391,12 +393,20 @@ impl Problem {
             what,
             part: false,
             optional: false,
+            entry: false,
         }
     }
 
     /// Marks the variable as holding a part of the field's locator (`SMTP_PORT`).
     pub fn with_part(mut self) -> Self {
         self.part = true;
+        self
+    }
+
+    /// Marks the variable as an entry of a list past the list's minimum (`NAME_1` of a list
+    /// that needs one entry): unsetting it, and every later entry, is a fix.
+    pub(crate) fn with_list_entry(mut self) -> Self {
+        self.entry = true;
         self
     }
 
@@ -511,6 +521,10 @@ impl fmt::Display for Problem {
             ProblemKind::Empty if self.part => {
                 write!(f, "set but empty; give {var} a value or unset it")?
             }
+            ProblemKind::Empty if self.entry => write!(
+                f,
+                "set but empty; give {var} a value, or unset it and every entry after it"
+            )?,
             ProblemKind::Empty if self.optional => write!(
                 f,
                 "set but empty; give {var} a value or unset it (or mark the field `empty_is_unset` to read an empty value as unset)"
@@ -677,5 +691,45 @@ impl std::error::Error for SourceError {
             SourceError::Io { error, .. } => Some(error),
             SourceError::Syntax { .. } => None,
         }
+    }
+}
+
+/// Why [`Resources::from_env_and_dotenv`](crate::Resources::from_env_and_dotenv) failed. Neither variant holds a configured value.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// The `.env` file cannot be read, or a line of it is not `NAME=value`.
+    Source(SourceError),
+    /// The config does not load: every problem.
+    Load(LoadError),
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::Source(e) => write!(f, "{e}"),
+            ConfigError::Load(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConfigError::Source(e) => Some(e),
+            ConfigError::Load(e) => Some(e),
+        }
+    }
+}
+
+impl From<SourceError> for ConfigError {
+    fn from(e: SourceError) -> Self {
+        ConfigError::Source(e)
+    }
+}
+
+impl From<LoadError> for ConfigError {
+    fn from(e: LoadError) -> Self {
+        ConfigError::Load(e)
     }
 }

@@ -51,7 +51,7 @@ pub mod __private;
 mod serde_impls;
 
 pub use error::{
-    ErrorKind, LoadError, LocatorError, Problem, ProblemKind, SecretPart, SourceError,
+    ConfigError, ErrorKind, LoadError, LocatorError, Problem, ProblemKind, SecretPart, SourceError,
 };
 pub use load::{
     DefaultValue, Entry, FlattenDecl, Loaded, Loader, LocatorFns, Manifest, ParseFn, Presence,
@@ -65,7 +65,7 @@ pub use locator::{
     Compose, Endpoint, Host, Kind, Locator, LocatorInfo, Part, PartDecl, PartError, PartValues,
     Scheme, ServiceUrl, Shape,
 };
-pub use resources::{ConfigError, Resources};
+pub use resources::Resources;
 pub use setting::{
     FromStrSetting, SerdeSetting, Setting, format_duration, looks_like_locator, parse_duration,
 };

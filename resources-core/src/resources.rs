@@ -1,9 +1,8 @@
 //! The [`Resources`] trait: a struct of backing services, loaded and described as one.
 
-use std::fmt;
 use std::path::Path;
 
-use crate::error::{LoadError, SourceError};
+use crate::error::{ConfigError, LoadError};
 use crate::load::Values;
 use crate::load::derived::{load_and_build, load_and_build_env, load_and_build_quiet};
 use crate::load::{Manifest, Warning};
@@ -93,44 +92,4 @@ pub trait Resources: Sized + Send + 'static {
     /// per field.
     #[doc(hidden)]
     fn __build(values: &mut Values) -> Self;
-}
-
-/// Why [`Resources::from_env_and_dotenv`] failed. Neither variant holds a configured value.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ConfigError {
-    /// The `.env` file cannot be read, or a line of it is not `NAME=value`.
-    Source(SourceError),
-    /// The config does not load: every problem.
-    Load(LoadError),
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ConfigError::Source(e) => write!(f, "{e}"),
-            ConfigError::Load(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl std::error::Error for ConfigError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ConfigError::Source(e) => Some(e),
-            ConfigError::Load(e) => Some(e),
-        }
-    }
-}
-
-impl From<SourceError> for ConfigError {
-    fn from(e: SourceError) -> Self {
-        ConfigError::Source(e)
-    }
-}
-
-impl From<LoadError> for ConfigError {
-    fn from(e: LoadError) -> Self {
-        ConfigError::Load(e)
-    }
 }

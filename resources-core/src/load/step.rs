@@ -70,7 +70,10 @@ pub(crate) fn load_var(
                         problem(&entry, ProblemKind::Invalid(e)).with_origin(from.to_string()),
                     ),
                 },
-                Fetch::Failed { var, what, origin } => problems.push(failed(&var, what, origin)),
+                Fetch::Failed { var, what, origin } => {
+                    let p = failed(&var, what, origin);
+                    problems.push(if index >= min { p.with_list_entry() } else { p });
+                }
             }
             index += 1;
         }
