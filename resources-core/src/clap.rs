@@ -551,9 +551,8 @@ where
 /// ```no_run
 /// # use resources_core::{Layered, Resources};
 /// # fn run<Backing: Resources>() {
-/// let matches = clap::Command::new("app")
-///     .args(resources_core::clap::args())
-///     .get_matches();
+/// let cmd = clap::Command::new("app").args(resources_core::clap::args());
+/// let matches = resources_core::clap::get_matches(cmd);
 /// resources_core::clap::handle::<Backing, _, _>(&matches, || Layered::env_over_dotenv(".env"));
 /// # }
 /// ```
@@ -579,7 +578,8 @@ where
 
 /// [`handle`] for the process's command line parsed by `cmd` ignoring its errors, so that
 /// `--env-docs` and `--check-config` work even when a required argument is missing or a
-/// variable holds a value clap would refuse: call it before `cmd.get_matches()`.
+/// variable holds a value clap would refuse: call it before [`get_matches`]. Nothing is
+/// printed for an error of that parse.
 pub fn handle_before_parse<R, S, F>(cmd: &Command, open: F)
 where
     R: Resources,
