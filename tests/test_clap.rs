@@ -542,6 +542,24 @@ fn subcommands_possible_values_numbers_and_conflicts_never_show_the_value() {
     );
     assert!(!shown.contains("99999"), "{shown}");
 
+    // A parser of the program's that quotes part of the value: the reason is dropped.
+    let quoting = app().arg(Arg::new("host").long("host").value_parser(|s: &str| {
+        Err::<String, String>(format!("no such host: {}", s.get(..7).unwrap_or(s)))
+    }));
+    let (safe, plain) = both_errors(quoting.clone(), &["app", "--host", "hunter2@db"]);
+    assert!(
+        plain.render().to_string().contains("no such host: hunter2"),
+        "the contrast"
+    );
+    let shown = safe.render().to_string();
+    assert!(
+        shown.starts_with("error: invalid value for '--host <host>' (the value is not shown)\n"),
+        "{shown}"
+    );
+    assert!(!shown.contains("hunt"), "{shown}");
+    let (safe, _) = both_errors(quoting, &["app", "--host", "db"]);
+    assert!(!safe.render().to_string().contains("no such host"));
+
     // A positional where arguments and subcommands conflict.
     let cmd = app_with_subcommand().args_conflicts_with_subcommands(true);
     let (safe, plain) = both_errors(cmd, &["app", "--verbose", "hunter2"]);

@@ -220,9 +220,10 @@ pub fn get_matches(cmd: Command) -> ArgMatches {
 /// - an unrecognized subcommand (`InvalidSubcommand`), a subcommand or argument that cannot be
 ///   used with others (`ArgumentConflict`) when it is no subcommand of `cmd`: not shown;
 /// - a value after `=` on a flag that takes none (`TooManyValues`, `--check-config=…`), a value
-///   not among the possible ones (`InvalidValue`) or refused by a value parser of clap's
-///   (`ValueValidation`): the argument is named, the value never; the parser's reason is kept
-///   only when it holds no four characters in a row of the value;
+///   not among the possible ones (`InvalidValue`) or refused by a value parser (`ValueValidation`:
+///   one of clap's, or a function returning its own error type): the argument is named, the
+///   value never; the parser's reason is kept only when it holds no four characters in a row of
+///   the value;
 /// - an error of a kind this list does not know, holding typed text: the kind's generic text.
 ///
 /// Passed through unchanged: the errors [`locator`] and `--env-docs` build (they hold no
