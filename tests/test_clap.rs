@@ -794,3 +794,41 @@ fn check_config_takes_each_layer_and_form_in_the_order_of_the_load() {
         )
     );
 }
+
+// Only its manifest and its load are used here.
+#[allow(dead_code)]
+#[derive(Debug, Resources)]
+struct Listed {
+    /// Shards.
+    #[resource(env = "SHARD_URL")]
+    shards: Vec<PostgresUrl>,
+    /// Admin token; empty turns the admin page off.
+    #[resource(env = "ADMIN_TOKEN", empty_is_unset)]
+    admin: Option<resources::Secret<String>>,
+}
+
+#[test]
+fn check_config_reports_each_list_entry_and_an_empty_value_read_as_unset() {
+    let dir = scratch("check-list");
+    let dotenv = dir.join(".env");
+    std::fs::write(
+        &dotenv,
+        "SHARD_URL_1=postgres://s1/app\nADMIN_TOKEN=t0ken\n",
+    )
+    .unwrap();
+    let matches = app()
+        .try_get_matches_from(["app", "--check-config"])
+        .unwrap();
+    let response = resources::clap::response::<Listed, _, _>(&matches, || {
+        Layered::over_dotenv(
+            MapSource::new([("SHARD_URL_0", "postgres://s0/app"), ("ADMIN_TOKEN", "")])
+                .named("the environment"),
+            &dotenv,
+        )
+    });
+    let expected = format!(
+        "ok\nSHARD_URL_0: from the environment\nSHARD_URL_1: from {} line 1\nADMIN_TOKEN: not set\n",
+        dotenv.display()
+    );
+    assert_eq!(response, Some((expected, 0)));
+}
