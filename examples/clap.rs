@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --example clap --features clap -- --help
 //! cargo run --example clap --features clap -- --database-url 'mysql://app:hunter2@db/app'
+//! cargo run --example clap --features clap -- 'postgres://app:hunter2@db/app'
 //! cargo run --example clap --features clap -- --env-docs markdown
 //! cargo run --example clap --features clap -- --check-config
 //! ```
@@ -37,11 +38,16 @@ fn main() {
 
     // `--env-docs FORMAT` and `--check-config` print and exit here, before clap refuses a bad
     // DATABASE_URL; the config is the environment over `./.env`, each value naming where it
-    // came from. (After `get_matches()`, `resources::clap::handle(&matches, …)` does the same.)
+    // came from. (After `get_matches`, `resources::clap::handle(&matches, …)` does the same.)
+    // `--check-config` checks the environment and `.env`, as `Backing::from_env_and_dotenv`
+    // loads them: not a `--database-url` given on the same command line.
     resources::clap::handle_before_parse::<Backing, _, _>(&cmd, || {
         Layered::env_over_dotenv(".env")
     });
-    let matches = cmd.get_matches();
+    // Not `cmd.get_matches()`: clap's own errors repeat what was typed (`app postgres://…`
+    // with the flag forgotten, a misspelled `--databse-url=postgres://…`); this one's never do.
+    // Never print `matches` with `{:?}` nor log `get_raw`: they hold every value as typed.
+    let matches = resources::clap::get_matches(cmd);
 
     match matches.get_one::<PostgresUrl>("database-url") {
         Some(db) => println!("database: {db}"),
