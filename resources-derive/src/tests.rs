@@ -326,3 +326,56 @@ fn a_derived_url_is_left_to_the_type_when_the_derive_does_not_know_it() {
         "{out}"
     );
 }
+
+#[test]
+fn a_literal_on_a_type_the_derive_does_not_know_names_both_possible_variables() {
+    let input: syn::DeriveInput = parse_quote! {
+        #[resources(prefix = "APP_")]
+        struct Backing {
+            #[resource(default = "x")]
+            token: EncryptionKey,
+            #[resource(default = "redis://localhost")]
+            cache: RedisUrl,
+            #[resource(env = "SIGNING_KEY", default = "y")]
+            signing: EncryptionKey,
+        }
+    };
+    let errors = errors(&expand::derive(&input));
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    assert!(
+        errors[0].contains("set the variable of field `token` (APP_TOKEN_URL, or APP_TOKEN if its type is not URL-shaped) in the environment"),
+        "{errors:#?}"
+    );
+    // A built-in type, or an explicit name: the exact name.
+    assert!(
+        errors[1].contains("set APP_CACHE_URL in the environment"),
+        "{errors:#?}"
+    );
+    assert!(
+        errors[2].contains("set APP_SIGNING_KEY in the environment"),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_fallback_in_a_prefixed_struct_says_the_alias_takes_the_prefix() {
+    let input: syn::DeriveInput = parse_quote! {
+        #[resources(prefix = "APP_")]
+        struct Backing {
+            #[resource(fallback = "APP_OLD_CACHE_URL")]
+            cache: RedisUrl,
+            #[resource(fallback = "OLD_QUEUE_URL")]
+            queue: AmqpUrl,
+        }
+    };
+    let errors = errors(&expand::derive(&input));
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(
+        errors[0].contains(r#"write `alias = \"OLD_CACHE_URL\"` instead of `fallback` (an alias takes the container prefix `APP_`)"#),
+        "{errors:#?}"
+    );
+    assert!(
+        errors[1].starts_with(r#"write `alias = \"OLD_QUEUE_URL\"` instead of `fallback` to read APP_OLD_QUEUE_URL when APP_QUEUE_URL is unset: an alias takes the container prefix `APP_`"#),
+        "{errors:#?}"
+    );
+}
