@@ -379,3 +379,28 @@ fn a_fallback_in_a_prefixed_struct_says_the_alias_takes_the_prefix() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn the_checked_fields_are_listed_once_for_their_checks() {
+    let input: syn::DeriveInput = parse_quote! {
+        struct Backing {
+            db: PostgresUrl,
+            hook: Hook,
+            #[resource(flatten, prefix = "REPLICA_")]
+            replica: Replica,
+            hooks: Vec<Hook>,
+        }
+    };
+    let out = expand::derive(&input).to_string();
+    assert!(
+        out.contains("const __C : & [usize] = & [1 , 2 , 3] ;"),
+        "{out}"
+    );
+    for index in [1, 2, 3] {
+        assert!(
+            out.contains(&format!("check_unique_names (__M , {index} , __C)")),
+            "{out}"
+        );
+    }
+    assert!(!out.contains("check_unique_names (__M , 0"), "{out}");
+}
