@@ -202,12 +202,13 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
     });
     // Names under flattened fields are only known to the nested types, and a derived `_URL` is
     // dropped for a type that is not URL-shaped: check them in const evaluation, one check per
-    // such field at its span, so a collision fails the build there.
+    // such field at its span, so a collision fails the build there. A name the type decides is
+    // checked only if one of its two forms could clash: most fields add no check.
     let checked: Vec<(usize, &Field<'_>)> = c
         .fields
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.shape == Shape::Flatten || f.derived_url())
+        .filter(|(_, f)| f.shape == Shape::Flatten || valid::may_clash(c, f))
         .collect();
     let checks = checked.iter().map(|(index, f)| {
         let index = proc_macro2::Literal::usize_unsuffixed(*index);

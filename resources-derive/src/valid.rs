@@ -414,6 +414,60 @@ fn names_are_valid(c: &Container<'_>, acc: &mut Accumulator) {
     }
 }
 
+/// Whether `a` and `b` could clash: the same name, one the `_FILE` form of the other, or one
+/// an indexed name (`_<digits>`) of the other.
+fn related(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    match long.strip_prefix(short) {
+        Some("") | Some("_FILE") => true,
+        Some(rest) => rest
+            .strip_prefix('_')
+            .is_some_and(|i| !i.is_empty() && i.bytes().all(|b| b.is_ascii_digit())),
+        None => false,
+    }
+}
+
+/// The names a field may be read from under the container prefix: its main name (both forms
+/// when its type decides the `_URL`), then its aliases, deprecated names and parts.
+fn possible_names(c: &Container<'_>, f: &Field<'_>) -> (Vec<String>, Vec<String>) {
+    let prefix = c.prefix();
+    let mut main = vec![format!("{prefix}{}", f.var.value)];
+    if f.derived_url()
+        && let Some(stem) = f.var.value.strip_suffix("_URL")
+    {
+        main.push(format!("{prefix}{stem}"));
+    }
+    let others = f
+        .aliases
+        .iter()
+        .chain(&f.deprecated)
+        .chain(f.parts.iter().map(|p| &p.var))
+        .map(|a| format!("{prefix}{}", a.value))
+        .collect();
+    (main, others)
+}
+
+/// Whether a field whose type decides its `_URL` needs the const name check: one of the two
+/// forms of its name could clash with a name of a field (the two forms of another such
+/// field's, its own aliases included). Names under flattened fields are checked by the
+/// flattened field's own check.
+pub fn may_clash(c: &Container<'_>, f: &Field<'_>) -> bool {
+    if !f.derived_url() {
+        return false;
+    }
+    let (mine, _) = possible_names(c, f);
+    c.fields
+        .iter()
+        .filter(|g| g.shape != Shape::Flatten)
+        .flat_map(|g| {
+            // Its own aliases count, not its own name.
+            let (main, others) = possible_names(c, g);
+            let main = (!std::ptr::eq(g, f)).then_some(main).into_iter().flatten();
+            main.chain(others)
+        })
+        .any(|other| mine.iter().any(|name| related(name, &other)))
+}
+
 /// No two variables share a name once the container prefix applies; no name is another's
 /// `_FILE` form or one of a list's indexed names.
 fn names_are_unique(c: &Container<'_>, acc: &mut Accumulator) {
