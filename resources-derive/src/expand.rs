@@ -222,7 +222,7 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
     let names_check = (!checked.is_empty()).then(|| {
         quote! {
             const __M: &__r::Manifest = <#ident as #krate::Resources>::MANIFEST;
-            const __C: &[usize] = &[#(#indexes),*];
+            const __C: &[::core::primitive::usize] = &[#(#indexes),*];
             #(#checks)*
         }
     });

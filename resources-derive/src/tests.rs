@@ -408,7 +408,7 @@ fn a_name_the_type_decides_is_checked_only_when_one_of_its_forms_could_clash() {
     let out = expand::derive(&input).to_string();
     assert!(errors(&expand::derive(&input)).is_empty(), "{out}");
     assert!(
-        out.contains("const __C : & [usize] = & [1 , 2 , 3 , 7 , 8 , 9] ;"),
+        out.contains("const __C : & [:: core :: primitive :: usize] = & [1 , 2 , 3 , 7 , 8 , 9] ;"),
         "{out}"
     );
     for index in [1, 2, 3, 7, 8, 9] {
