@@ -198,3 +198,59 @@ fn rendered_docs_show_the_derived_names() {
     assert!(markdown.contains("`TOKEN_ENCRYPTION_KEY`"), "{markdown}");
     assert!(!markdown.contains("TOKEN_ENCRYPTION_KEY_URL"), "{markdown}");
 }
+
+/// Names that would clash with the `_URL` form of a name, but not with the name the type
+/// decides: the const check compares the name as read, so these compile.
+#[derive(Debug, Resources)]
+struct NearMisses {
+    /// Reads `KEY`: `KEY_URL_FILE` is no file form of it.
+    key: EncryptionKey,
+    #[resource(env = "KEY_URL_FILE")]
+    other_key: EncryptionKey,
+    /// Reads `KEYS_0`, `KEYS_1`, …: `KEYS_URL_0` is none of them.
+    keys: Vec<EncryptionKey>,
+    #[resource(env = "KEYS_URL_0")]
+    first_key: EncryptionKey,
+    /// Reads `HOOK_URL`: `HOOK_FILE` and `HOOK_0` are neither its file form nor an index.
+    hook: Webhook,
+    #[resource(env = "HOOK_FILE")]
+    hook_file: Webhook,
+    #[resource(env = "HOOK_URL_0")]
+    hook_0: Webhook,
+}
+
+#[test]
+fn near_misses_of_a_decided_name_compile_and_read_their_own_variables() {
+    let keys: Vec<String> = names::<NearMisses>().into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        keys,
+        [
+            "KEY",
+            "KEY_URL_FILE",
+            "KEYS",
+            "KEYS_URL_0",
+            "HOOK_URL",
+            "HOOK_FILE",
+            "HOOK_URL_0"
+        ]
+    );
+    let (a, b) = ("ab".repeat(32), "cd".repeat(32));
+    let source = MapSource::new([
+        ("KEY", a.clone()),
+        ("KEY_URL_FILE", b.clone()),
+        ("KEYS_0", a.clone()),
+        ("KEYS_URL_0", b.clone()),
+        ("HOOK_URL", "https://hooks.example.com/a".to_owned()),
+        ("HOOK_FILE", "https://hooks.example.com/b".to_owned()),
+        ("HOOK_URL_0", "https://hooks.example.com/c".to_owned()),
+    ]);
+    let loaded = NearMisses::load(&source).unwrap();
+    assert_eq!(
+        (loaded.key.0.as_str(), loaded.other_key.0.as_str()),
+        (a.as_str(), b.as_str())
+    );
+    assert_eq!(loaded.keys.len(), 1);
+    assert_eq!(loaded.first_key.0, b);
+    assert_eq!(loaded.hook.0, "https://hooks.example.com/a");
+    assert_eq!(loaded.hook_0.0, "https://hooks.example.com/c");
+}

@@ -202,21 +202,27 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
     });
     // Names under flattened fields are only known to the nested types, and a derived `_URL` is
     // dropped for a type that is not URL-shaped: check them in const evaluation, one check per
-    // such field at its span, so a collision fails the build there.
-    let checks: Vec<TokenStream> = c
+    // such field at its span, so a collision fails the build there. A name the type decides is
+    // checked only if one of its two forms could clash: most fields add no check.
+    let checked: Vec<(usize, &Field<'_>)> = c
         .fields
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.shape == Shape::Flatten || f.derived_url())
-        .map(|(index, f)| {
-            let index = proc_macro2::Literal::usize_unsuffixed(index);
-            quote_spanned!(f.ident.span()=> const _: () = __r::check_unique_names(__M, #index);)
-        })
+        .filter(|(_, f)| f.shape == Shape::Flatten || valid::may_clash(c, f))
         .collect();
-    // One item per check: each is evaluated, so every collision is reported.
-    let names_check = (!checks.is_empty()).then(|| {
+    let checks = checked.iter().map(|(index, f)| {
+        let index = proc_macro2::Literal::usize_unsuffixed(*index);
+        quote_spanned!(f.ident.span()=> const _: () = __r::check_unique_names(__M, #index, __C);)
+    });
+    let indexes = checked
+        .iter()
+        .map(|(index, _)| proc_macro2::Literal::usize_unsuffixed(*index));
+    // One item per check: each is evaluated, so every collision is reported; `__C` lists the
+    // checked fields, so a clash of two of them is reported once.
+    let names_check = (!checked.is_empty()).then(|| {
         quote! {
             const __M: &__r::Manifest = <#ident as #krate::Resources>::MANIFEST;
+            const __C: &[::core::primitive::usize] = &[#(#indexes),*];
             #(#checks)*
         }
     });

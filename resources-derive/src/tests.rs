@@ -308,10 +308,10 @@ fn a_derived_url_is_left_to_the_type_when_the_derive_does_not_know_it() {
     };
     let out = expand::derive(&input).to_string();
     assert!(errors(&expand::derive(&input)).is_empty(), "{out}");
-    // Two columns are left to the type (and each gets a name check at its field); the
-    // known types and the explicit or `url` names are decided here.
+    // Two columns are left to the type; the known types and the explicit or `url` names are
+    // decided here. Neither form of those two names could clash: no name check.
     assert_eq!(out.matches(". derived_url ()").count(), 2, "{out}");
-    assert_eq!(out.matches("check_unique_names").count(), 2, "{out}");
+    assert_eq!(out.matches("check_unique_names").count(), 0, "{out}");
     assert!(
         out.contains("__r :: req :: < EncryptionKey > () . derived_url ()"),
         "{out}"
@@ -325,4 +325,97 @@ fn a_derived_url_is_left_to_the_type_when_the_derive_does_not_know_it() {
         out.contains("| `APP_TOKEN_ENCRYPTION_KEY_URL` | EncryptionKey | yes | Encrypts tokens. The variable is `APP_TOKEN_ENCRYPTION_KEY` instead if `EncryptionKey` is not URL-shaped. |"),
         "{out}"
     );
+}
+
+#[test]
+fn a_literal_on_a_type_the_derive_does_not_know_names_both_possible_variables() {
+    let input: syn::DeriveInput = parse_quote! {
+        #[resources(prefix = "APP_")]
+        struct Backing {
+            #[resource(default = "x")]
+            token: EncryptionKey,
+            #[resource(default = "redis://localhost")]
+            cache: RedisUrl,
+            #[resource(env = "SIGNING_KEY", default = "y")]
+            signing: EncryptionKey,
+        }
+    };
+    let errors = errors(&expand::derive(&input));
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    assert!(
+        errors[0].contains("set the variable of field `token` (APP_TOKEN_URL, or APP_TOKEN if its type is not URL-shaped) in the environment"),
+        "{errors:#?}"
+    );
+    // A built-in type, or an explicit name: the exact name.
+    assert!(
+        errors[1].contains("set APP_CACHE_URL in the environment"),
+        "{errors:#?}"
+    );
+    assert!(
+        errors[2].contains("set APP_SIGNING_KEY in the environment"),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_fallback_in_a_prefixed_struct_says_the_alias_takes_the_prefix() {
+    let input: syn::DeriveInput = parse_quote! {
+        #[resources(prefix = "APP_")]
+        struct Backing {
+            #[resource(fallback = "APP_OLD_CACHE_URL")]
+            cache: RedisUrl,
+            #[resource(fallback = "OLD_QUEUE_URL")]
+            queue: AmqpUrl,
+        }
+    };
+    let errors = errors(&expand::derive(&input));
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(
+        errors[0].contains(r#"write `alias = \"OLD_CACHE_URL\"` instead of `fallback` (an alias takes the container prefix `APP_`)"#),
+        "{errors:#?}"
+    );
+    assert!(
+        errors[1].starts_with(r#"write `alias = \"OLD_QUEUE_URL\"` instead of `fallback` to read APP_OLD_QUEUE_URL when APP_QUEUE_URL is unset: an alias takes the container prefix `APP_`"#),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_name_the_type_decides_is_checked_only_when_one_of_its_forms_could_clash() {
+    let input: syn::DeriveInput = parse_quote! {
+        struct Backing {
+            db: PostgresUrl,
+            // `HOOK_URL` or `HOOK`: `HOOK_FILE` is the file form of one.
+            hook: Hook,
+            #[resource(flatten, prefix = "REPLICA_")]
+            replica: Replica,
+            // `HOOKS_URL` or `HOOKS`: `HOOKS_URL_3` is an indexed name of one.
+            hooks: Vec<Hook>,
+            // `RELAY_URL` or `RELAY`: nothing near either.
+            relay: Hook,
+            #[resource(env = "HOOK_FILE")]
+            hook_file: HttpUrl,
+            #[resource(env = "HOOKS_URL_3")]
+            third: HttpUrl,
+            // Its own alias counts.
+            #[resource(alias = "SIGNAL_FILE")]
+            signal: Hook,
+            // Two such names: both are checked (the clash is reported once, at the later).
+            token: Token,
+            token_url_file: Token,
+        }
+    };
+    let out = expand::derive(&input).to_string();
+    assert!(errors(&expand::derive(&input)).is_empty(), "{out}");
+    assert!(
+        out.contains("const __C : & [:: core :: primitive :: usize] = & [1 , 2 , 3 , 7 , 8 , 9] ;"),
+        "{out}"
+    );
+    for index in [1, 2, 3, 7, 8, 9] {
+        assert!(
+            out.contains(&format!("check_unique_names (__M , {index} , __C)")),
+            "{out}"
+        );
+    }
+    assert_eq!(out.matches("check_unique_names").count(), 6, "{out}");
 }

@@ -191,6 +191,20 @@ fn string_literals(expr: &syn::Expr) -> Vec<(String, Span)> {
     out
 }
 
+/// How a message names the variable of field `f`: its full name; for a locator type the derive
+/// does not know, whose type decides whether the derived `_URL` stays, both names it may be.
+fn var_text(c: &Container<'_>, f: &Field<'_>) -> String {
+    let prefix = c.prefix();
+    let name = &f.var.value;
+    match name.strip_suffix("_URL").filter(|_| f.derived_url()) {
+        Some(stem) => format!(
+            "the variable of field `{}` ({prefix}{name}, or {prefix}{stem} if its type is not URL-shaped)",
+            f.name
+        ),
+        None => format!("{prefix}{name}"),
+    }
+}
+
 /// Resource handles come from config, never from code: no spelling of a literal locator.
 fn no_literal_locator(c: &Container<'_>, f: &Field<'_>, acc: &mut Accumulator) {
     let a = f.attrs;
@@ -203,24 +217,14 @@ fn no_literal_locator(c: &Container<'_>, f: &Field<'_>, acc: &mut Accumulator) {
     ];
     for (key, lit) in given {
         if let Some(lit) = lit {
-            let var = format!("{}{}", c.prefix(), f.var.value);
+            let var = var_text(c, f);
             // `fallback = "OTHER_VAR"` names another variable to read: that is an alias.
             if let Some(other) = lit
                 .1
                 .as_deref()
                 .filter(|v| key == "fallback" && valid_name(v))
             {
-                let alias = other
-                    .strip_prefix(c.prefix())
-                    .filter(|a| valid_name(a))
-                    .unwrap_or(other);
-                acc.push(err(
-                    lit.0,
-                    format!(
-                        "to read {}{alias} when {var} is unset, write `alias = \"{alias}\"` instead of `fallback`",
-                        c.prefix()
-                    ),
-                ));
+                acc.push(err(lit.0, fallback_message(c.prefix(), other, &var)));
                 continue;
             }
             acc.push(err(
@@ -231,6 +235,27 @@ fn no_literal_locator(c: &Container<'_>, f: &Field<'_>, acc: &mut Accumulator) {
                 ),
             ));
         }
+    }
+}
+
+/// `fallback = "OTHER"` points to `alias`, which takes the container prefix: the alias to
+/// write reads `OTHER` when it starts with the prefix, else the prefix before it.
+fn fallback_message(prefix: &str, other: &str, var: &str) -> String {
+    if prefix.is_empty() {
+        return format!(
+            "to read {other} when {var} is unset, write `alias = \"{other}\"` instead of `fallback`"
+        );
+    }
+    match other.strip_prefix(prefix).filter(|a| valid_name(a)) {
+        Some(alias) => format!(
+            "to read {other} when {var} is unset, write `alias = \"{alias}\"` instead of `fallback` \
+             (an alias takes the container prefix `{prefix}`)"
+        ),
+        None => format!(
+            "write `alias = \"{other}\"` instead of `fallback` to read {prefix}{other} when {var} is unset: \
+             an alias takes the container prefix `{prefix}` (every variable of this struct starts with it: \
+             {other} without it cannot be read)"
+        ),
     }
 }
 
@@ -389,6 +414,60 @@ fn names_are_valid(c: &Container<'_>, acc: &mut Accumulator) {
     }
 }
 
+/// Whether `a` and `b` could clash: the same name, one the `_FILE` form of the other, or one
+/// an indexed name (`_<digits>`) of the other.
+fn related(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    match long.strip_prefix(short) {
+        Some("") | Some("_FILE") => true,
+        Some(rest) => rest
+            .strip_prefix('_')
+            .is_some_and(|i| !i.is_empty() && i.bytes().all(|b| b.is_ascii_digit())),
+        None => false,
+    }
+}
+
+/// The names a field may be read from under the container prefix: its main name (both forms
+/// when its type decides the `_URL`), then its aliases, deprecated names and parts.
+fn possible_names(c: &Container<'_>, f: &Field<'_>) -> (Vec<String>, Vec<String>) {
+    let prefix = c.prefix();
+    let mut main = vec![format!("{prefix}{}", f.var.value)];
+    if f.derived_url()
+        && let Some(stem) = f.var.value.strip_suffix("_URL")
+    {
+        main.push(format!("{prefix}{stem}"));
+    }
+    let others = f
+        .aliases
+        .iter()
+        .chain(&f.deprecated)
+        .chain(f.parts.iter().map(|p| &p.var))
+        .map(|a| format!("{prefix}{}", a.value))
+        .collect();
+    (main, others)
+}
+
+/// Whether a field whose type decides its `_URL` needs the const name check: one of the two
+/// forms of its name could clash with a name of a field (the two forms of another such
+/// field's, its own aliases included). Names under flattened fields are checked by the
+/// flattened field's own check.
+pub fn may_clash(c: &Container<'_>, f: &Field<'_>) -> bool {
+    if !f.derived_url() {
+        return false;
+    }
+    let (mine, _) = possible_names(c, f);
+    c.fields
+        .iter()
+        .filter(|g| g.shape != Shape::Flatten)
+        .flat_map(|g| {
+            // Its own aliases count, not its own name.
+            let (main, others) = possible_names(c, g);
+            let main = (!std::ptr::eq(g, f)).then_some(main).into_iter().flatten();
+            main.chain(others)
+        })
+        .any(|other| mine.iter().any(|name| related(name, &other)))
+}
+
 /// No two variables share a name once the container prefix applies; no name is another's
 /// `_FILE` form or one of a list's indexed names.
 fn names_are_unique(c: &Container<'_>, acc: &mut Accumulator) {
@@ -396,7 +475,8 @@ fn names_are_unique(c: &Container<'_>, acc: &mut Accumulator) {
     // (full name, span, is a list stem)
     let mut names: Vec<(String, Span, bool)> = Vec::new();
     for f in c.fields.iter().filter(|f| f.shape != Shape::Flatten) {
-        // A name whose `_URL` the type decides is checked in const evaluation, as it is.
+        // A name whose `_URL` the type decides is checked in const evaluation, as it is read:
+        // against the others, their `_FILE` forms and indexed names (`names::check_unique_names`).
         if !f.derived_url() {
             names.push((
                 format!("{prefix}{}", f.var.value),

@@ -13,6 +13,9 @@ struct Backing {
 struct Prefixed {
     #[resource(fallback = "APP_LEGACY_CACHE_URL")]
     cache: HttpUrl,
+    // An alias takes the container prefix: `OTHER_QUEUE_URL` itself cannot be read.
+    #[resource(fallback = "OTHER_QUEUE_URL")]
+    queue: HttpUrl,
 }
 
 fn main() {}
