@@ -261,7 +261,7 @@ impl From<SqliteUrl> for DatabaseUrl {
 #[diagnostic::do_not_recommend]
 impl Locator for DatabaseUrl {
     const FNS: &'static crate::locator::LocatorFns =
-        crate::locator::fns::compiled_here!(DatabaseUrl);
+        crate::locator::fns::compiled_here!(crate::locator::LocatorFns::of::<DatabaseUrl>());
     fn parse_locator(input: &str) -> Result<Self, LocatorError> {
         Self::parse(input)
     }

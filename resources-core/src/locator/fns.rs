@@ -68,11 +68,12 @@ pub(crate) fn parse_erased<L: Locator>(text: &str) -> Result<Erased, LocatorErro
     L::parse_locator(text).map(|v| Box::new(v) as Erased)
 }
 
-/// `&TABLE` of a built-in type, with `TABLE` a static compiled in this crate: a user's crate
-/// that names the type then holds a pointer to it, not a copy of the type's parse code.
+/// `&TABLE` with `TABLE` a static compiled in this crate, built by the constructor given
+/// (`LocatorFns::of::<PostgresUrl>()`, `LocatorFns::setting::<u16>()`): a user's crate that names
+/// a built-in type then holds a pointer to its table, not a copy of the type's parse code.
 macro_rules! compiled_here {
-    ($ty:ty) => {{
-        static FNS: $crate::locator::LocatorFns = $crate::locator::LocatorFns::of::<$ty>();
+    ($table:expr) => {{
+        static FNS: $crate::locator::LocatorFns = $table;
         &FNS
     }};
 }

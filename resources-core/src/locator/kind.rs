@@ -148,7 +148,7 @@ fn check_numbers<K: Kind>(
 pub struct Postgres;
 
 impl Kind for Postgres {
-    const URL_FNS: &'static LocatorFns = compiled_here!(ServiceUrl<Postgres>);
+    const URL_FNS: &'static LocatorFns = compiled_here!(LocatorFns::of::<ServiceUrl<Postgres>>());
     const NAME: &'static str = "PostgreSQL";
     const SCHEMES: &'static [Scheme] = &[
         Scheme::new("postgres", 5432),
@@ -369,7 +369,7 @@ impl ServiceUrl<Postgres> {
 pub struct MySql;
 
 impl Kind for MySql {
-    const URL_FNS: &'static LocatorFns = compiled_here!(ServiceUrl<MySql>);
+    const URL_FNS: &'static LocatorFns = compiled_here!(LocatorFns::of::<ServiceUrl<MySql>>());
     const NAME: &'static str = "MySQL";
     const SCHEMES: &'static [Scheme] = &[Scheme::new("mysql", 3306), Scheme::new("mariadb", 3306)];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
@@ -418,7 +418,7 @@ impl ServiceUrl<MySql> {
 pub struct Redis;
 
 impl Kind for Redis {
-    const URL_FNS: &'static LocatorFns = compiled_here!(ServiceUrl<Redis>);
+    const URL_FNS: &'static LocatorFns = compiled_here!(LocatorFns::of::<ServiceUrl<Redis>>());
     const NAME: &'static str = "Redis";
     const SCHEMES: &'static [Scheme] = &[
         Scheme::new("redis", 6379),
@@ -536,7 +536,7 @@ impl ServiceUrl<Redis> {
 pub struct Amqp;
 
 impl Kind for Amqp {
-    const URL_FNS: &'static LocatorFns = compiled_here!(ServiceUrl<Amqp>);
+    const URL_FNS: &'static LocatorFns = compiled_here!(LocatorFns::of::<ServiceUrl<Amqp>>());
     const NAME: &'static str = "AMQP";
     const SCHEMES: &'static [Scheme] = &[Scheme::new("amqp", 5672), Scheme::new("amqps", 5671)];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
@@ -592,7 +592,7 @@ impl ServiceUrl<Amqp> {
 pub struct Smtp;
 
 impl Kind for Smtp {
-    const URL_FNS: &'static LocatorFns = compiled_here!(ServiceUrl<Smtp>);
+    const URL_FNS: &'static LocatorFns = compiled_here!(LocatorFns::of::<ServiceUrl<Smtp>>());
     const NAME: &'static str = "SMTP";
     const SCHEMES: &'static [Scheme] = &[Scheme::new("smtp", 25), Scheme::new("smtps", 465)];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
@@ -645,7 +645,7 @@ impl ServiceUrl<Smtp> {
 pub struct Mongo;
 
 impl Kind for Mongo {
-    const URL_FNS: &'static LocatorFns = compiled_here!(ServiceUrl<Mongo>);
+    const URL_FNS: &'static LocatorFns = compiled_here!(LocatorFns::of::<ServiceUrl<Mongo>>());
     const NAME: &'static str = "MongoDB";
     const SCHEMES: &'static [Scheme] = &[
         Scheme::new("mongodb", 27017),
@@ -884,7 +884,7 @@ impl ServiceUrl<Mongo> {
 pub struct Nats;
 
 impl Kind for Nats {
-    const URL_FNS: &'static LocatorFns = compiled_here!(ServiceUrl<Nats>);
+    const URL_FNS: &'static LocatorFns = compiled_here!(LocatorFns::of::<ServiceUrl<Nats>>());
     const NAME: &'static str = "NATS";
     const SCHEMES: &'static [Scheme] = &[
         Scheme::new("nats", 4222),
@@ -904,7 +904,7 @@ impl Kind for Nats {
 pub struct Http;
 
 impl Kind for Http {
-    const URL_FNS: &'static LocatorFns = compiled_here!(ServiceUrl<Http>);
+    const URL_FNS: &'static LocatorFns = compiled_here!(LocatorFns::of::<ServiceUrl<Http>>());
     const NAME: &'static str = "HTTP";
     const SCHEMES: &'static [Scheme] = &[Scheme::new("https", 443), Scheme::new("http", 80)];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
@@ -928,7 +928,7 @@ impl ServiceUrl<Http> {
 pub struct Api;
 
 impl Kind for Api {
-    const URL_FNS: &'static LocatorFns = compiled_here!(ServiceUrl<Api>);
+    const URL_FNS: &'static LocatorFns = compiled_here!(LocatorFns::of::<ServiceUrl<Api>>());
     const NAME: &'static str = "HTTPS API";
     const SCHEMES: &'static [Scheme] = &[Scheme::new("https", 443)];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
@@ -957,7 +957,7 @@ impl ServiceUrl<Api> {
 pub struct S3;
 
 impl Kind for S3 {
-    const URL_FNS: &'static LocatorFns = compiled_here!(ServiceUrl<S3>);
+    const URL_FNS: &'static LocatorFns = compiled_here!(LocatorFns::of::<ServiceUrl<S3>>());
     const NAME: &'static str = "S3";
     const SCHEMES: &'static [Scheme] = &[
         Scheme::without_port("s3").single_host_no_port(),
@@ -1061,7 +1061,7 @@ impl ServiceUrl<S3> {
 pub struct Sqlite;
 
 impl Kind for Sqlite {
-    const URL_FNS: &'static LocatorFns = compiled_here!(ServiceUrl<Sqlite>);
+    const URL_FNS: &'static LocatorFns = compiled_here!(LocatorFns::of::<ServiceUrl<Sqlite>>());
     const NAME: &'static str = "SQLite";
     const SCHEMES: &'static [Scheme] = &[Scheme::without_port("sqlite").shape(Shape::Path)];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
@@ -1102,7 +1102,7 @@ impl ServiceUrl<Sqlite> {
 pub struct CouchDb;
 
 impl Kind for CouchDb {
-    const URL_FNS: &'static LocatorFns = compiled_here!(ServiceUrl<CouchDb>);
+    const URL_FNS: &'static LocatorFns = compiled_here!(LocatorFns::of::<ServiceUrl<CouchDb>>());
     const NAME: &'static str = "CouchDB";
     const SCHEMES: &'static [Scheme] = &[Scheme::new("http", 5984), Scheme::new("https", 6984)];
     // resources-audit: allow(the kind's documented example, shown in docs and messages)
@@ -1122,7 +1122,7 @@ impl ServiceUrl<CouchDb> {
 pub struct Beanstalkd;
 
 impl Kind for Beanstalkd {
-    const URL_FNS: &'static LocatorFns = compiled_here!(ServiceUrl<Beanstalkd>);
+    const URL_FNS: &'static LocatorFns = compiled_here!(LocatorFns::of::<ServiceUrl<Beanstalkd>>());
     const NAME: &'static str = "Beanstalkd";
     const SCHEMES: &'static [Scheme] = &[
         Scheme::new("beanstalk", 11300),

@@ -209,7 +209,7 @@ macro_rules! list_locator_impls {
         #[diagnostic::do_not_recommend]
         impl Locator for $ty {
             const FNS: &'static crate::locator::LocatorFns =
-                crate::locator::fns::compiled_here!($ty);
+                crate::locator::fns::compiled_here!(crate::locator::LocatorFns::of::<$ty>());
             fn parse_locator(input: &str) -> Result<Self, LocatorError> {
                 Self::parse(input)
             }

@@ -9,7 +9,7 @@ use crate::error::LocatorError;
 
 pub(crate) mod database;
 mod endpoint;
-mod fns;
+pub(crate) mod fns;
 pub mod kind;
 pub(crate) mod list;
 pub(crate) mod parse;
@@ -517,7 +517,7 @@ impl<K: Kind> fmt::Debug for ServiceUrl<K> {
 
 #[diagnostic::do_not_recommend]
 impl Locator for Secret<String> {
-    const FNS: &'static LocatorFns = fns::compiled_here!(Secret<String>);
+    const FNS: &'static LocatorFns = fns::compiled_here!(LocatorFns::of::<Secret<String>>());
     const URL_SHAPED: bool = false;
 
     fn parse_locator(input: &str) -> Result<Self, LocatorError> {

@@ -272,7 +272,8 @@ fn base64_line(n: usize, label: &str, line: &str, chars: usize) -> Result<Body, 
 
 #[diagnostic::do_not_recommend]
 impl Locator for PemKey {
-    const FNS: &'static crate::locator::LocatorFns = crate::locator::fns::compiled_here!(PemKey);
+    const FNS: &'static crate::locator::LocatorFns =
+        crate::locator::fns::compiled_here!(crate::locator::LocatorFns::of::<PemKey>());
     const URL_SHAPED: bool = false;
 
     fn parse_locator(input: &str) -> Result<Self, LocatorError> {

@@ -7,15 +7,7 @@ use std::time::Duration;
 use super::Setting;
 use super::duration::{format_duration, parse_duration};
 use crate::locator::LocatorFns;
-
-/// `&TABLE` of a standard type, with `TABLE` a static compiled in this crate (see
-/// [`Setting::FNS`]).
-macro_rules! compiled_setting {
-    ($ty:ty) => {{
-        static FNS: LocatorFns = LocatorFns::setting::<$ty>();
-        &FNS
-    }};
-}
+use crate::locator::fns::compiled_here;
 
 macro_rules! integers {
     ($($ty:ident: $accepts:literal),* $(,)?) => {$(
@@ -24,7 +16,7 @@ macro_rules! integers {
             const ACCEPTS: &'static str = $accepts;
             const EXAMPLE: &'static str = "10";
             const SENSITIVE: bool = false;
-            const FNS: &'static LocatorFns = compiled_setting!($ty);
+            const FNS: &'static LocatorFns = compiled_here!(LocatorFns::setting::<$ty>());
             fn parse_setting(text: &str) -> Result<Self, String> {
                 text.trim().parse().map_err(|_| format!("expected {}", Self::ACCEPTS))
             }
@@ -55,7 +47,7 @@ macro_rules! floats {
             const ACCEPTS: &'static str = "a number such as 0.5";
             const EXAMPLE: &'static str = "0.5";
             const SENSITIVE: bool = false;
-            const FNS: &'static LocatorFns = compiled_setting!($ty);
+            const FNS: &'static LocatorFns = compiled_here!(LocatorFns::setting::<$ty>());
             fn parse_setting(text: &str) -> Result<Self, String> {
                 match text.trim().parse::<$ty>() {
                     Ok(v) if v.is_finite() => Ok(v),
@@ -76,7 +68,7 @@ impl Setting for bool {
     const ACCEPTS: &'static str = "true or false (also 1/0, yes/no, on/off)";
     const EXAMPLE: &'static str = "true";
     const SENSITIVE: bool = false;
-    const FNS: &'static LocatorFns = compiled_setting!(bool);
+    const FNS: &'static LocatorFns = compiled_here!(LocatorFns::setting::<bool>());
     fn parse_setting(text: &str) -> Result<Self, String> {
         match text.trim().to_ascii_lowercase().as_str() {
             "true" | "1" | "yes" | "on" => Ok(true),
@@ -94,7 +86,7 @@ impl Setting for String {
     const ACCEPTS: &'static str = "any text";
     const EXAMPLE: &'static str = "text";
     const SENSITIVE: bool = true;
-    const FNS: &'static LocatorFns = compiled_setting!(String);
+    const FNS: &'static LocatorFns = compiled_here!(LocatorFns::setting::<String>());
     fn parse_setting(text: &str) -> Result<Self, String> {
         Ok(text.to_owned())
     }
@@ -108,7 +100,7 @@ impl Setting for PathBuf {
     const ACCEPTS: &'static str = "a file system path";
     const EXAMPLE: &'static str = "/var/lib/app";
     const SENSITIVE: bool = true;
-    const FNS: &'static LocatorFns = compiled_setting!(PathBuf);
+    const FNS: &'static LocatorFns = compiled_here!(LocatorFns::setting::<PathBuf>());
     fn parse_setting(text: &str) -> Result<Self, String> {
         Ok(PathBuf::from(text))
     }
@@ -122,7 +114,7 @@ impl Setting for Duration {
     const ACCEPTS: &'static str = "a duration such as 30s, 1m30s or 250ms";
     const EXAMPLE: &'static str = "30s";
     const SENSITIVE: bool = false;
-    const FNS: &'static LocatorFns = compiled_setting!(Duration);
+    const FNS: &'static LocatorFns = compiled_here!(LocatorFns::setting::<Duration>());
     fn parse_setting(text: &str) -> Result<Self, String> {
         parse_duration(text)
     }
@@ -138,7 +130,7 @@ macro_rules! addresses {
             const ACCEPTS: &'static str = $accepts;
             const EXAMPLE: &'static str = $example;
             const SENSITIVE: bool = false;
-            const FNS: &'static LocatorFns = compiled_setting!($ty);
+            const FNS: &'static LocatorFns = compiled_here!(LocatorFns::setting::<$ty>());
             fn parse_setting(text: &str) -> Result<Self, String> {
                 text.trim().parse().map_err(|_| format!("expected {}", Self::ACCEPTS))
             }
