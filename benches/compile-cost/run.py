@@ -11,6 +11,8 @@ one run, after an edit of one doc comment of the struct (what a developer touchi
             --try-max only)
   shapes    locators  N fields alternating PostgresUrl and RedisUrl
             mixed     half locators, a quarter `u16` settings, a quarter `String` settings
+            custom    half PostgresUrl, half `Token`, a locator type of the crate's own that
+                      is not URL-shaped (its variable's name is decided in const evaluation)
   kinds     bin       a binary whose `main` calls `Config::from_env()` and prints two fields
             lib       a library crate whose loading code nothing calls (the older figure)
   release   `cargo build --release -p CRATE` (dependencies already built)
@@ -46,6 +48,8 @@ WORK = ROOT / "target" / "compile-cost"
 
 def field(shape, i):
     """(field name, variable, type, is a setting) of field i."""
+    if shape == "custom" and i % 2 == 1:
+        return f"f{i}_key", f"F{i}_KEY", "Token", False
     if shape == "mixed" and i % 4 == 1:
         return f"f{i}_port", f"F{i}_PORT", "u16", True
     if shape == "mixed" and i % 4 == 3:
@@ -66,6 +70,37 @@ def main_fn(n, shape):
     )
 
 
+TOKEN = """
+/// An API key: a locator of this crate's own, not URL-shaped.
+#[derive(Debug)]
+pub struct Token(String);
+
+impl std::fmt::Display for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl std::str::FromStr for Token {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        if s.is_empty() { Err("empty".into()) } else { Ok(Token(s.to_owned())) }
+    }
+}
+
+impl resources::Locator for Token {
+    const URL_SHAPED: bool = false;
+    fn parse_locator(s: &str) -> Result<Self, resources::LocatorError> {
+        s.parse().map_err(|_| resources::LocatorError::invalid("token", "it is empty"))
+    }
+    fn info() -> resources::LocatorInfo {
+        resources::LocatorInfo { kind: "token", schemes: &[], example: "KEY", credentials: true, kinds: &[] }
+    }
+}
+
+"""
+
+
 def source(approach, n, shape, kind, edit):
     doc = lambda i: f"    /// Backing service {i}{'.' if (i or not edit) else ' (edited).'}\n"
     vis = "pub " if kind == "lib" else ""
@@ -79,6 +114,8 @@ def source(approach, n, shape, kind, edit):
         # exits each drop every field built so far (quadratic in the field count).
         try_form = approach == "handwritten_try"
         out.append("use resources::{PostgresUrl, RedisUrl};\n\n")
+        if shape == "custom":
+            out.append(TOKEN)
         out.append("/// A config error: the variable and what is wrong.\n#[derive(Debug)]\npub struct Error(pub String);\n\n")
         if try_form:
             out.append("fn var<T: std::str::FromStr>(name: &str) -> Result<T, Error>\nwhere\n    T::Err: std::fmt::Display,\n{\n")
@@ -101,6 +138,8 @@ def source(approach, n, shape, kind, edit):
             out.append(main_fn(n, shape).replace('eprintln!("{e}")', 'eprintln!("{}", e.0)'))
     elif approach == "resources":
         out.append("use resources::{PostgresUrl, RedisUrl, Resources};\n\n")
+        if shape == "custom":
+            out.append(TOKEN)
         out.append("/// The config.\n#[derive(Resources)]\npub struct Config {\n")
         for i in range(n):
             f, _, ty, setting = field(shape, i)

@@ -204,11 +204,12 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
     // dropped for a type that is not URL-shaped: check them in const evaluation, one check per
     // such field at its span, so a collision fails the build there. A name the type decides is
     // checked only if one of its two forms could clash: most fields add no check.
+    let clash = valid::may_clash(c);
     let checked: Vec<(usize, &Field<'_>)> = c
         .fields
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.shape == Shape::Flatten || valid::may_clash(c, f))
+        .filter(|(i, f)| f.shape == Shape::Flatten || clash[*i])
         .collect();
     let checks = checked.iter().map(|(index, f)| {
         let index = proc_macro2::Literal::usize_unsuffixed(*index);

@@ -447,25 +447,37 @@ fn possible_names(c: &Container<'_>, f: &Field<'_>) -> (Vec<String>, Vec<String>
     (main, others)
 }
 
-/// Whether a field whose type decides its `_URL` needs the const name check: one of the two
-/// forms of its name could clash with a name of a field (the two forms of another such
-/// field's, its own aliases included). Names under flattened fields are checked by the
-/// flattened field's own check.
-pub fn may_clash(c: &Container<'_>, f: &Field<'_>) -> bool {
-    if !f.derived_url() {
-        return false;
-    }
-    let (mine, _) = possible_names(c, f);
+/// For each field, whether its type decides its `_URL` and it needs the const name check: one
+/// of the two forms of its name could clash with a name of a field (the two forms of another
+/// such field's, its own aliases included). Names under flattened fields are checked by the
+/// flattened field's own check. The names of every field are built once.
+pub fn may_clash(c: &Container<'_>) -> Vec<bool> {
+    let names: Vec<Option<(Vec<String>, Vec<String>)>> = c
+        .fields
+        .iter()
+        .map(|g| (g.shape != Shape::Flatten).then(|| possible_names(c, g)))
+        .collect();
+    let clashes = |i: usize, mine: &[String]| {
+        names.iter().enumerate().any(|(j, n)| {
+            let Some((main, others)) = n else {
+                return false;
+            };
+            // Its own aliases count, not its own name.
+            let main = if j == i { &[][..] } else { &main[..] };
+            main.iter()
+                .chain(others)
+                .any(|other| mine.iter().any(|name| related(name, other)))
+        })
+    };
     c.fields
         .iter()
-        .filter(|g| g.shape != Shape::Flatten)
-        .flat_map(|g| {
-            // Its own aliases count, not its own name.
-            let (main, others) = possible_names(c, g);
-            let main = (!std::ptr::eq(g, f)).then_some(main).into_iter().flatten();
-            main.chain(others)
+        .zip(&names)
+        .enumerate()
+        .map(|(i, (f, n))| match n {
+            Some((mine, _)) if f.derived_url() => clashes(i, mine),
+            _ => false,
         })
-        .any(|other| mine.iter().any(|name| related(name, &other)))
+        .collect()
 }
 
 /// No two variables share a name once the container prefix applies; no name is another's
