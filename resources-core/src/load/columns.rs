@@ -75,9 +75,10 @@ impl Naming {
         if self.url_shaped || !self.derived_url || bytes.len() < 4 {
             return name;
         }
-        let (stem, suffix) = bytes.split_at(bytes.len() - 4);
-        match (suffix, core::str::from_utf8(stem)) {
-            (b"_URL", Ok(stem)) => stem,
+        // A byte test and a split at an ASCII boundary: no UTF-8 validation of the whole name
+        // in const evaluation, which is slow there.
+        match bytes.split_at(bytes.len() - 4).1 {
+            [b'_', b'U', b'R', b'L'] => name.split_at(name.len() - 4).0,
             _ => name,
         }
     }
