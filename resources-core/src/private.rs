@@ -8,7 +8,6 @@ pub use crate::load::columns::{
     plain_entries, req, serde_fns, set_default, set_opt, set_req, setting, setting_fns,
     setting_opt, setting_text_fn,
 };
-pub use crate::load::derived::load_values;
 pub use crate::load::names::check_unique_names;
 pub use crate::load::{
     BuildFn, Entry, FlattenDecl, LocatorFns, Manifest, Presence, Values, VarDecl,

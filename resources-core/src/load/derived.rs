@@ -11,7 +11,7 @@ use super::warning::Warning;
 
 /// The one loading loop every derived struct shares: walks the manifest, looks every variable
 /// up, parses it with its locator's entry point, and collects every problem.
-pub fn load_values(
+pub(crate) fn load_values(
     source: &dyn Source,
     manifest: &'static Manifest,
     strict: bool,
