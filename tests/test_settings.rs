@@ -461,3 +461,67 @@ fn unknown_variables_under_the_prefix_are_warnings_or_strict_problems() {
     );
     assert!(!err.contains("typo") && !err.contains("hunter2"), "{err}");
 }
+
+/// Fields of one built-in type share one column of the generated table; each still loads its
+/// own variable, with its own presence.
+#[derive(Resources, Debug)]
+#[allow(dead_code)]
+struct Shared {
+    primary: PostgresUrl,
+    #[setting]
+    http_port: u16,
+    replica: PostgresUrl,
+    analytics: Option<PostgresUrl>,
+    #[setting]
+    admin_port: u16,
+    #[setting]
+    metrics_port: Option<u16>,
+    #[setting(default = 9)]
+    debug_port: u16,
+    archive: Option<PostgresUrl>,
+}
+
+#[test]
+fn fields_sharing_a_column_each_load_their_own_variable() {
+    let vars = [
+        ("PRIMARY_URL", "postgres://p/app"),
+        ("HTTP_PORT", "8080"),
+        ("REPLICA_URL", "postgres://r/app"),
+        ("ADMIN_PORT", "8081"),
+        ("ARCHIVE_URL", "postgres://a/app"),
+    ];
+    let s = Shared::load(&MapSource::new(vars)).map_err(|e| e.to_string());
+    let Ok(s) = s else {
+        panic!("loads: {s:?}");
+    };
+    assert_eq!(
+        s.primary.host().map(ToString::to_string).as_deref(),
+        Some("p")
+    );
+    assert_eq!(
+        s.replica.host().map(ToString::to_string).as_deref(),
+        Some("r")
+    );
+    assert!(s.analytics.is_none());
+    assert_eq!(
+        s.archive
+            .as_ref()
+            .and_then(|a| a.host())
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("a")
+    );
+    assert_eq!((s.http_port, s.admin_port), (8080, 8081));
+    assert_eq!((s.metrics_port, s.debug_port), (None, 9));
+    // A missing required field of a shared column is reported under its own name.
+    let err = Shared::load(&MapSource::new([("PRIMARY_URL", "postgres://p/app")]))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    for var in ["HTTP_PORT", "REPLICA_URL", "ADMIN_PORT"] {
+        assert!(err.contains(var), "{var} in {err}");
+    }
+    for var in ["ANALYTICS_URL", "METRICS_PORT", "DEBUG_PORT", "ARCHIVE_URL"] {
+        assert!(!err.contains(var), "{var} not in {err}");
+    }
+}

@@ -4,9 +4,9 @@
 
 pub use crate::error::LoadError;
 pub use crate::load::columns::{
-    Col, Extra, NONE, builtin_locator, entries, erase, flat, flat_opt, from_str_fns, list, opt,
-    plain_entries, req, serde_fns, set_default, set_opt, set_req, setting, setting_fns,
-    setting_opt, setting_text_fn,
+    Col, Extra, NONE, builtin_locator, builtin_setting, entries, erase, flat, flat_opt,
+    from_str_fns, list, opt, pick, plain_entries, req, serde_fns, set_default, set_opt, set_req,
+    setting, setting_fns, setting_opt, setting_text_fn,
 };
 pub use crate::load::names::check_unique_names;
 pub use crate::load::{

@@ -181,7 +181,7 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
         Shape::Flatten => "",
         _ => f.var.value.as_str(),
     });
-    let cols = c.fields.iter().map(col);
+    let cols = columns(c);
     let docs = c.fields.iter().map(|f| &f.description);
     let plain = c
         .fields
@@ -189,9 +189,9 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
         .all(|f| extra(f).to_string() == quote!(__r::NONE).to_string());
     let extras = c.fields.iter().map(extra);
     let entries = if plain {
-        quote!(__r::plain_entries([#(#fields),*], [#(#names),*], [#(#cols),*], [#(#docs),*]))
+        quote!(__r::plain_entries([#(#fields),*], [#(#names),*], #cols, [#(#docs),*]))
     } else {
-        quote!(__r::entries([#(#fields),*], [#(#names),*], [#(#cols),*], [#(#docs),*], [#(#extras),*]))
+        quote!(__r::entries([#(#fields),*], [#(#names),*], #cols, [#(#docs),*], [#(#extras),*]))
     };
     let builds = c.fields.iter().enumerate().map(build);
     let doc = doc_table(c);
@@ -249,6 +249,60 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
                 }
             }
         };
+    }
+}
+
+/// The column of every field. Fields of the same built-in type and shape share one column:
+/// the distinct columns are written once and every field is an index into them (`__r::pick`),
+/// so a struct of many fields of a few types names each type once. Only the library's own
+/// locator and setting types share a column, since their column cannot fail to compile; any
+/// other type keeps its own column at its field's span, so a type that is not a locator is
+/// reported at every field that has it, in one build. A default holds the user's expression
+/// and is never shared.
+fn columns(c: &Container<'_>) -> TokenStream {
+    let mut distinct: Vec<(String, TokenStream)> = Vec::new();
+    let mut index: Vec<proc_macro2::Literal> = Vec::new();
+    for f in &c.fields {
+        let col = col(f);
+        let shared = shares_column(f);
+        let key = col.to_string();
+        let at = match distinct.iter().position(|(k, _)| shared && *k == key) {
+            Some(at) => at,
+            None => {
+                distinct.push((if shared { key } else { String::new() }, col));
+                distinct.len() - 1
+            }
+        };
+        index.push(proc_macro2::Literal::usize_unsuffixed(at));
+    }
+    let kinds = distinct.iter().map(|(_, col)| col);
+    if distinct.len() == c.fields.len() {
+        quote!([#(#kinds),*])
+    } else {
+        quote!(__r::pick([#(#kinds),*], [#(#index),*]))
+    }
+}
+
+/// Whether the field's column may be shared: a built-in locator type, or a standard setting
+/// type read as a [`Setting`](resources_core::Setting) without a default.
+fn shares_column(f: &Field<'_>) -> bool {
+    let plain_name = || {
+        last_ident(f.locator_ty)
+            .filter(|s| s.arguments.is_none())
+            .map(|s| s.ident.to_string())
+    };
+    match &f.setting {
+        Some(setting) => {
+            setting.parser == Parser::Setting
+                && setting.default.is_none()
+                && plain_name()
+                    .is_some_and(|n| resources_core::__private::builtin_setting(&n).is_some())
+        }
+        None => {
+            f.shape != Shape::Flatten
+                && builtin_name(f.locator_ty)
+                    .is_some_and(|n| resources_core::__private::builtin_locator(&n).is_some())
+        }
     }
 }
 

@@ -419,3 +419,40 @@ fn a_name_the_type_decides_is_checked_only_when_one_of_its_forms_could_clash() {
     }
     assert_eq!(out.matches("check_unique_names").count(), 6, "{out}");
 }
+
+#[test]
+fn fields_of_one_builtin_type_share_a_column_and_other_types_keep_their_own() {
+    let input: syn::DeriveInput = parse_quote! {
+        struct Mixed {
+            a: PostgresUrl,
+            #[setting]
+            b: u16,
+            c: PostgresUrl,
+            d: Option<PostgresUrl>,
+            #[setting]
+            e: u16,
+            #[setting(default = 3)]
+            f: u16,
+            #[setting(default = 3)]
+            g: u16,
+            h: Token,
+            i: Token,
+        }
+    };
+    let out = expand::derive(&input);
+    assert!(errors(&out).is_empty(), "{:?}", errors(&out));
+    let text = out.to_string().replace(' ', "");
+    let count = |needle: &str| text.matches(needle).count();
+    // Built-in types, named once per distinct column.
+    assert_eq!(count("__r::req::<PostgresUrl>()"), 1, "{text}");
+    assert_eq!(count("__r::opt::<PostgresUrl>()"), 1, "{text}");
+    assert_eq!(count("__r::setting::<u16>()"), 1, "{text}");
+    // A default holds the user's expression, and a type the derive does not know may fail to
+    // compile: each keeps its own column, at its field.
+    assert_eq!(count("__r::set_default("), 2, "{text}");
+    assert_eq!(count("__r::req::<Token>()"), 2, "{text}");
+    assert!(
+        text.contains("[0,1,0,2,1,3,4,5,6]"),
+        "each field indexes its column: {text}"
+    );
+}

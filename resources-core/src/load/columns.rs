@@ -40,6 +40,26 @@ pub fn builtin_locator(type_name: &str) -> Option<LocatorFns> {
     })
 }
 
+/// The function table of a standard [`Setting`] type, found by the name the derive sees
+/// (`u16`, `String`, `Duration`, …): fields of such a type share one column of the table.
+pub fn builtin_setting(type_name: &str) -> Option<&'static LocatorFns> {
+    use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+    use std::path::PathBuf;
+    use std::time::Duration;
+    macro_rules! by_name {
+        ($($ty:ident),*) => {
+            match type_name {
+                $(stringify!($ty) => Some(<$ty as Setting>::FNS),)*
+                _ => None,
+            }
+        };
+    }
+    by_name!(
+        u8, u16, u32, u64, usize, i8, i16, i32, i64, isize, f32, f64, bool, String, PathBuf,
+        Duration, IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr
+    )
+}
+
 /// How one field is loaded: one column of the generated table, naming the field's type once.
 #[derive(Clone, Copy)]
 pub enum Col {
@@ -282,6 +302,31 @@ const fn var_entry(
         setting,
         default,
     })
+}
+
+/// The column of each field, from the distinct columns of the struct and each field's index
+/// into them: the derive names each distinct field type once, however many fields share it.
+///
+/// An index out of range fails the build in const evaluation (the derive writes none).
+pub const fn pick<const K: usize, const N: usize>(kinds: [Col; K], index: [usize; N]) -> [Col; N] {
+    let mut out = [Col::Flatten(&EMPTY, build_nothing, false); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = kinds[index[i]];
+        i += 1;
+    }
+    out
+}
+
+/// The placeholder manifest of [`pick`]'s output before it is filled.
+const EMPTY: Manifest = Manifest {
+    type_name: "",
+    prefix: "",
+    entries: &[],
+};
+
+fn build_nothing(_: &mut Values) -> Erased {
+    Box::new(())
 }
 
 /// [`entries`] for a struct none of whose fields has an alias, example, prefix, deprecated
