@@ -2,10 +2,16 @@
 //! `String` settings): `Config::from_env()` (one snapshot of the environment, the
 //! shared loading loop), and `Config::load(&snapshot)` from a snapshot taken beforehand,
 //! against hand-written code reading the environment variable by variable (`std::env::var` +
-//! parse per field).
+//! parse per field), and hand-written code that also honours `NAME_FILE` as the derive does
+//! (`std::env::var` of `NAME` and of `NAME_FILE` per field: each lookup scans the environment).
 //!
 //! Run by `benches/compile-cost/run.py`, or `cargo bench --bench load`. The bench re-runs
 //! itself with the 200 variables in its environment, so nothing sets process variables.
+//!
+//! `RESOURCES_LOAD_BENCH_ONLY=<group>/<function> RESOURCES_LOAD_BENCH_ITERATIONS=<n>` runs one
+//! function `n` times without Criterion, for an instruction count under
+//! `valgrind --tool=callgrind` (`benches/load-instructions.py`): a figure a busy machine does not
+//! disturb.
 
 #![allow(non_snake_case)]
 
@@ -44,12 +50,33 @@ macro_rules! config {
             value.parse().map_err(|e| format!("{name}: {e}"))
         }
 
+        /// `name`, or the file named by `name_FILE`; both set is an error.
+        fn var_or_file<T: std::str::FromStr<Err = LocatorError>>(name: &str) -> Result<T, String> {
+            let file = std::env::var_os(format!("{name}_FILE"));
+            let value = match (std::env::var(name), file) {
+                (Ok(_), Some(_)) => return Err(format!("{name}: set it or {name}_FILE, not both")),
+                (Ok(value), None) => value,
+                (Err(_), Some(path)) => std::fs::read_to_string(path).map_err(|e| format!("{name}_FILE: {e}"))?,
+                (Err(e), None) => return Err(format!("{name}: {e}")),
+            };
+            value.trim_end().parse().map_err(|e| format!("{name}: {e}"))
+        }
+
         impl Hand {
             fn from_env() -> Result<Self, String> {
                 Ok(Hand {
                     $(
                         $pg: var(concat!(stringify!($pg), "_URL"))?,
                         $redis: var(concat!(stringify!($redis), "_URL"))?,
+                    )*
+                })
+            }
+
+            fn from_env_with_files() -> Result<Self, String> {
+                Ok(Hand {
+                    $(
+                        $pg: var_or_file(concat!(stringify!($pg), "_URL"))?,
+                        $redis: var_or_file(concat!(stringify!($redis), "_URL"))?,
                     )*
                 })
             }
@@ -192,13 +219,21 @@ fn main() -> ExitCode {
         };
     }
     assert!(
-        Hand::from_env().is_ok() && Config::from_env().is_ok(),
-        "both load"
+        Hand::from_env().is_ok()
+            && Hand::from_env_with_files().is_ok()
+            && Config::from_env().is_ok(),
+        "all load"
     );
+    if let Some(only) = std::env::var_os("RESOURCES_LOAD_BENCH_ONLY") {
+        return fixed_iterations(&only.to_string_lossy());
+    }
     let mut c = Criterion::default().configure_from_args();
     let mut group = c.benchmark_group("load_200");
     group.bench_function("handwritten_env_var", |b| {
         b.iter(|| black_box(Hand::from_env()))
+    });
+    group.bench_function("handwritten_env_var_and_file", |b| {
+        b.iter(|| black_box(Hand::from_env_with_files()))
     });
     group.bench_function("resources_from_env", |b| {
         b.iter(|| black_box(Config::from_env()))
@@ -226,5 +261,34 @@ fn main() -> ExitCode {
     });
     group.finish();
     c.final_summary();
+    ExitCode::SUCCESS
+}
+
+/// Runs one bench function `RESOURCES_LOAD_BENCH_ITERATIONS` times (0 by default: the cost of
+/// the process alone, subtracted by `benches/load-instructions.py`).
+fn fixed_iterations(only: &str) -> ExitCode {
+    let n: usize = std::env::var("RESOURCES_LOAD_BENCH_ITERATIONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let snapshot = resources::Env::snapshot();
+    let run: Box<dyn Fn() -> bool> = match only {
+        "load_200/handwritten_env_var" => Box::new(|| Hand::from_env().is_ok()),
+        "load_200/handwritten_env_var_and_file" => Box::new(|| Hand::from_env_with_files().is_ok()),
+        "load_200/resources_from_env" => Box::new(|| Config::from_env().is_ok()),
+        "load_200/resources_load_snapshot" => Box::new(|| Config::load(&snapshot).is_ok()),
+        "load_mixed_200/handwritten_env_var" => Box::new(|| HandMixed::from_env().is_ok()),
+        "load_mixed_200/resources_from_env" => Box::new(|| Mixed::from_env().is_ok()),
+        "load_mixed_200/resources_load_snapshot" => Box::new(|| Mixed::load(&snapshot).is_ok()),
+        other => {
+            eprintln!("no bench function {other}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for _ in 0..n {
+        if !black_box(run()) {
+            return ExitCode::FAILURE;
+        }
+    }
     ExitCode::SUCCESS
 }
