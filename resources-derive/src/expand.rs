@@ -10,7 +10,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::{Container, Field, Parsed, Parser, Shape, builtin_name, last_ident};
+use crate::ast::{Container, Field, Parsed, Parser, Shape, builtin_name, generic_arg, last_ident};
 use crate::attr::{ContainerAttrs, FieldAttrs, Marks, SettingAttrs};
 use crate::{fallback, valid};
 
@@ -299,7 +299,16 @@ fn shares_column(f: &Field<'_>) -> bool {
                     .is_some_and(|n| resources_core::__private::builtin_setting(&n).is_some())
         }
         None => {
+            // `Secret<String>` is the one built-in with an argument of its own (another
+            // `Secret<T>` may not be a locator); `ServiceUrl<Kind>` is named by its kind.
+            let plain = plain_name().is_some()
+                || generic_arg(f.locator_ty, "ServiceUrl").is_some()
+                || quote::ToTokens::to_token_stream(f.locator_ty)
+                    .to_string()
+                    .replace(' ', "")
+                    .ends_with("Secret<String>");
             f.shape != Shape::Flatten
+                && plain
                 && builtin_name(f.locator_ty)
                     .is_some_and(|n| resources_core::__private::builtin_locator(&n).is_some())
         }

@@ -437,6 +437,13 @@ fn fields_of_one_builtin_type_share_a_column_and_other_types_keep_their_own() {
             g: u16,
             h: Token,
             i: Token,
+            j: Secret<String>,
+            k: Secret<String>,
+            l: Secret<Vec<u8>>,
+            m: Secret<Vec<u8>>,
+            n: ServiceUrl<Loggly>,
+            o: ServiceUrl<Postgres>,
+            p: ServiceUrl<Postgres>,
         }
     };
     let out = expand::derive(&input);
@@ -451,8 +458,11 @@ fn fields_of_one_builtin_type_share_a_column_and_other_types_keep_their_own() {
     // compile: each keeps its own column, at its field.
     assert_eq!(count("__r::set_default("), 2, "{text}");
     assert_eq!(count("__r::req::<Token>()"), 2, "{text}");
+    assert_eq!(count("__r::req::<Secret<String>>()"), 1, "{text}");
+    assert_eq!(count("__r::req::<Secret<Vec<u8>>>()"), 2, "{text}");
+    assert_eq!(count("__r::req::<ServiceUrl<Postgres>>()"), 1, "{text}");
     assert!(
-        text.contains("[0,1,0,2,1,3,4,5,6]"),
+        text.contains("[0,1,0,2,1,3,4,5,6,7,7,8,9,10,11,11]"),
         "each field indexes its column: {text}"
     );
 }
