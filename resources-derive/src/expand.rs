@@ -260,16 +260,18 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
 /// reported at every field that has it, in one build. A default holds the user's expression
 /// and is never shared.
 fn columns(c: &Container<'_>) -> TokenStream {
-    let mut distinct: Vec<(String, TokenStream)> = Vec::new();
+    let mut distinct: Vec<(Option<String>, TokenStream)> = Vec::new();
     let mut index: Vec<proc_macro2::Literal> = Vec::new();
     for f in &c.fields {
         let col = col(f);
-        let shared = shares_column(f);
-        let key = col.to_string();
-        let at = match distinct.iter().position(|(k, _)| shared && *k == key) {
+        let key = shares_column(f).then(|| col.to_string());
+        let at = match distinct
+            .iter()
+            .position(|(k, _)| key.is_some() && *k == key)
+        {
             Some(at) => at,
             None => {
-                distinct.push((if shared { key } else { String::new() }, col));
+                distinct.push((key, col));
                 distinct.len() - 1
             }
         };
@@ -303,10 +305,9 @@ fn shares_column(f: &Field<'_>) -> bool {
             // `Secret<T>` may not be a locator); `ServiceUrl<Kind>` is named by its kind.
             let plain = plain_name().is_some()
                 || generic_arg(f.locator_ty, "ServiceUrl").is_some()
-                || quote::ToTokens::to_token_stream(f.locator_ty)
-                    .to_string()
-                    .replace(' ', "")
-                    .ends_with("Secret<String>");
+                || generic_arg(f.locator_ty, "Secret")
+                    .and_then(last_ident)
+                    .is_some_and(|s| s.ident == "String" && s.arguments.is_none());
             f.shape != Shape::Flatten
                 && plain
                 && builtin_name(f.locator_ty)

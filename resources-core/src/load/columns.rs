@@ -257,6 +257,9 @@ pub const NONE: Extra = Extra {
     binding: None,
 };
 
+/// The table placeholders hold until they are filled.
+const PLACEHOLDER_FNS: &LocatorFns = <crate::Secret<String> as Locator>::FNS;
+
 const PLACEHOLDER: Entry = Entry::Var(VarDecl {
     field: "",
     name: "",
@@ -268,7 +271,7 @@ const PLACEHOLDER: Entry = Entry::Var(VarDecl {
     presence: Presence::Required,
     description: "",
     example: None,
-    locator: <crate::Secret<String> as Locator>::FNS,
+    locator: PLACEHOLDER_FNS,
     setting: false,
     default: None,
 });
@@ -309,24 +312,13 @@ const fn var_entry(
 ///
 /// An index out of range fails the build in const evaluation (the derive writes none).
 pub const fn pick<const K: usize, const N: usize>(kinds: [Col; K], index: [usize; N]) -> [Col; N] {
-    let mut out = [Col::Flatten(&EMPTY, build_nothing, false); N];
+    let mut out = [Col::Setting(Presence::Required, PLACEHOLDER_FNS, None); N];
     let mut i = 0;
     while i < N {
         out[i] = kinds[index[i]];
         i += 1;
     }
     out
-}
-
-/// The placeholder manifest of [`pick`]'s output before it is filled.
-const EMPTY: Manifest = Manifest {
-    type_name: "",
-    prefix: "",
-    entries: &[],
-};
-
-fn build_nothing(_: &mut Values) -> Erased {
-    Box::new(())
 }
 
 /// [`entries`] for a struct none of whose fields has an alias, example, prefix, deprecated
