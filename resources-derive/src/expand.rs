@@ -422,9 +422,9 @@ fn build((index, f): (usize, &Field<'_>)) -> TokenStream {
         Shape::List => quote!(#ident: __v.list()),
         // The nested type is named once, in its manifest entry; the builder goes through it.
         Shape::Flatten if f.is_optional_group() => {
-            quote!(#ident: __v.flattened_opt(&Self::MANIFEST.entries[#index]))
+            quote!(#ident: __v.flattened_opt(Self::MANIFEST.entries[#index].build()))
         }
-        Shape::Flatten => quote!(#ident: __v.flattened(&Self::MANIFEST.entries[#index])),
+        Shape::Flatten => quote!(#ident: __v.flattened(Self::MANIFEST.entries[#index].build())),
     }
 }
 

@@ -6,10 +6,8 @@ use crate::resources::Resources;
 
 use crate::setting::{FromStrSetting, SerdeSetting, Setting};
 
-use super::manifest::{
-    BuildFn, DefaultValue, Entry, FlattenDecl, LocatorFns, Manifest, Presence, VarDecl,
-};
-use super::values::{Erased, Values};
+use super::manifest::{DefaultValue, Entry, FlattenDecl, LocatorFns, Manifest, Presence, VarDecl};
+use super::values::{BuildFn, Erased, Values};
 use crate::setting::fns::setting_text;
 
 /// The functions of a built-in locator type, found by the name the derive sees (`PostgresUrl`,

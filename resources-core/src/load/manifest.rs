@@ -6,7 +6,7 @@ use std::fmt;
 use crate::locator::{Erased, LocatorInfo, PartDecl};
 pub use crate::locator::{LocatorFns, ParseFn};
 
-use super::values::Values;
+use super::values::BuildFn;
 
 /// The static description of a `Resources` type: its variables in declaration order.
 #[derive(Clone, Copy, Debug)]
@@ -105,8 +105,16 @@ pub struct FlattenDecl {
     pub optional: bool,
 }
 
-/// Builds a nested struct from the values of a load, boxed.
-pub type BuildFn = fn(&mut Values) -> Erased;
+impl Entry {
+    /// The build of a flattened field's struct; for a variable, a build that reports the
+    /// mismatch (generated code never asks a variable for one).
+    pub fn build(&self) -> BuildFn {
+        match self {
+            Entry::Flatten(f) => f.build,
+            Entry::Var(_) => super::values::not_flattened,
+        }
+    }
+}
 
 impl fmt::Debug for FlattenDecl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -16,8 +16,8 @@ pub mod watch;
 
 pub use loader::{Loaded, Loader, Slot};
 pub use manifest::{
-    BuildFn, DefaultValue, Entry, FlattenDecl, LocatorFns, Manifest, ParseFn, Presence,
-    ResolvedVar, Var, VarDecl, redact_example,
+    DefaultValue, Entry, FlattenDecl, LocatorFns, Manifest, ParseFn, Presence, ResolvedVar, Var,
+    VarDecl, redact_example,
 };
-pub use values::Values;
+pub use values::{BuildFn, Values};
 pub use warning::Warning;

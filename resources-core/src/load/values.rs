@@ -4,8 +4,6 @@ use std::any::Any;
 
 pub(crate) use crate::locator::Erased;
 
-use super::manifest::Entry;
-
 /// The values of one load, in manifest order (depth first).
 ///
 /// The load checked every variable before any value is taken, so each `take` below is a
@@ -62,24 +60,30 @@ impl Values {
         items.into_iter().map(downcast).collect()
     }
 
-    /// The next values, of the `Option` flattened field declared by `entry`: `None` when the
-    /// load found none of its variables set.
+    /// The next values, of an `Option` flattened field whose struct `build` builds (the
+    /// field's [`Entry::build`](super::Entry::build)): `None` when the load found none of its
+    /// variables set.
     // Not inlined: one copy per field type, a call per field.
     #[inline(never)]
-    pub fn flattened_opt<T: Any>(&mut self, entry: &Entry) -> Option<T> {
+    pub fn flattened_opt<T: Any>(&mut self, build: BuildFn) -> Option<T> {
         self.next_slot()?;
-        Some(self.flattened(entry))
+        Some(self.flattened(build))
     }
 
-    /// The next values, of the flattened field declared by `entry`.
+    /// The next values, of a flattened field whose struct `build` builds.
     // Not inlined: one copy per field type, a call per field.
     #[inline(never)]
-    pub fn flattened<T: Any>(&mut self, entry: &Entry) -> T {
-        match entry {
-            Entry::Flatten(f) => downcast((f.build)(self)),
-            Entry::Var(_) => mismatch(),
-        }
+    pub fn flattened<T: Any>(&mut self, build: BuildFn) -> T {
+        downcast(build(self))
     }
+}
+
+/// Builds a nested struct from the values of a load, boxed.
+pub type BuildFn = fn(&mut Values) -> Erased;
+
+/// The build of an entry that is not a flattened struct: a [`mismatch`].
+pub(crate) fn not_flattened(_: &mut Values) -> Erased {
+    mismatch()
 }
 
 /// Moves the `T` out of `value`. The check of the type is the non-generic [`expect_type`], so
