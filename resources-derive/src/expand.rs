@@ -254,11 +254,12 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
 
 /// The column of every field. Fields of the same built-in type and shape share one column:
 /// the distinct columns are written once and every field is an index into them (`__r::pick`),
-/// so a struct of many fields of a few types names each type once. Only the library's own
-/// locator and setting types share a column, since their column cannot fail to compile; any
-/// other type keeps its own column at its field's span, so a type that is not a locator is
-/// reported at every field that has it, in one build. A default holds the user's expression
-/// and is never shared.
+/// so a struct of many fields of a few types names each type once. Only the library's locator
+/// types and the primitive settings share a column; any other type keeps its own column at its
+/// field's span, so a type that is not a locator is reported at every field that has it, in
+/// one build. A default holds the user's expression and is never shared. (A crate's own type
+/// named like one of the library's locators, that is not a locator, is reported once, at the
+/// first field that has it.)
 fn columns(c: &Container<'_>) -> TokenStream {
     let mut distinct: Vec<(Option<String>, TokenStream)> = Vec::new();
     let mut index: Vec<proc_macro2::Literal> = Vec::new();
@@ -285,8 +286,8 @@ fn columns(c: &Container<'_>) -> TokenStream {
     }
 }
 
-/// Whether the field's column may be shared: a built-in locator type, or a standard setting
-/// type read as a [`Setting`](resources_core::Setting) without a default.
+/// Whether the field's column may be shared: a built-in locator type, or a primitive setting
+/// type (or `String`) read as a [`Setting`](resources_core::Setting) without a default.
 fn shares_column(f: &Field<'_>) -> bool {
     let plain_name = || {
         last_ident(f.locator_ty)

@@ -38,12 +38,12 @@ pub fn builtin_locator(type_name: &str) -> Option<LocatorFns> {
     })
 }
 
-/// The function table of a standard [`Setting`] type, found by the name the derive sees
-/// (`u16`, `String`, `Duration`, …): fields of such a type share one column of the table.
+/// The function table of a primitive [`Setting`] type or `String`, found by the name the
+/// derive sees (`u16`, `bool`, `String`, …): fields of such a type share one column of the
+/// table. Types a crate may well have its own of under the same name (`Duration` from chrono
+/// or time, `IpAddr`, …) are left out, so each of their fields keeps its own column and its
+/// own error when the type is not a [`Setting`].
 pub fn builtin_setting(type_name: &str) -> Option<&'static LocatorFns> {
-    use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
-    use std::path::PathBuf;
-    use std::time::Duration;
     macro_rules! by_name {
         ($($ty:ident),*) => {
             match type_name {
@@ -53,8 +53,7 @@ pub fn builtin_setting(type_name: &str) -> Option<&'static LocatorFns> {
         };
     }
     by_name!(
-        u8, u16, u32, u64, usize, i8, i16, i32, i64, isize, f32, f64, bool, String, PathBuf,
-        Duration, IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr
+        u8, u16, u32, u64, usize, i8, i16, i32, i64, isize, f32, f64, bool, String
     )
 }
 

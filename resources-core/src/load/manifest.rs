@@ -106,6 +106,7 @@ pub struct FlattenDecl {
 }
 
 impl Entry {
+    #[doc(hidden)]
     /// The build of a flattened field's struct; for a variable, a build that reports the
     /// mismatch (generated code never asks a variable for one).
     pub fn build(&self) -> BuildFn {
