@@ -6,7 +6,7 @@
 //! (`std::env::var` of `NAME` and of `NAME_FILE` per field: each lookup scans the environment).
 //!
 //! Run by `benches/compile-cost/run.py`, or `cargo bench --bench load`. The bench re-runs
-//! itself with the 200 variables in its environment, so nothing sets process variables.
+//! itself with the 400 variables in its environment, so nothing sets process variables.
 //!
 //! `RESOURCES_LOAD_BENCH_ONLY=<group>/<function> RESOURCES_LOAD_BENCH_ITERATIONS=<n>` runs one
 //! function `n` times without Criterion, for an instruction count under
