@@ -28,24 +28,19 @@ import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
-FUNCTIONS = {
-    "load_200": ["handwritten_env_var", "handwritten_env_var_and_file", "resources_from_env",
-                 "resources_load_snapshot"],
-    "load_mixed_200": ["handwritten_env_var", "resources_from_env", "resources_load_snapshot"],
-}
-
-
-def bench_binary():
-    out = subprocess.run(["cargo", "bench", "--bench", "load", "--no-run", "--message-format=json"],
-                         cwd=ROOT, capture_output=True, text=True)
+def functions(binary):
+    """The bench's functions, as {group: [function, …]}, in the order the bench lists them."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "RESOURCES_LOAD_BENCH_ONLY": "list"}
+    out = subprocess.run([binary], env=env, capture_output=True, text=True)
     if out.returncode != 0:
-        sys.exit(f"building the load bench failed:\n{out.stderr[-3000:]}")
-    for line in out.stdout.splitlines():
-        if '"executable"' in line and '"load"' in line:
-            m = re.search(r'"executable":"([^"]+)"', line)
-            if m:
-                return m.group(1)
-    sys.exit("no load bench executable in cargo's output")
+        sys.exit(f"the bench could not list its functions:\n{out.stderr[-2000:]}")
+    groups = {}
+    for line in out.stdout.split():
+        group, _, function = line.partition("/")
+        groups.setdefault(group, []).append(function)
+    if not all("handwritten_env_var" in fs for fs in groups.values()):
+        sys.exit(f"every group needs its handwritten_env_var baseline: {groups}")
+    return groups
 
 
 # Functions whose inclusive cost `--breakdown` reports, by a part of callgrind's name for them.
@@ -108,9 +103,9 @@ def main():
     print("| function | instructions per load | ratio to handwritten_env_var |")
     print("| --- | ---: | ---: |")
     breakdown = []
-    for group, functions in FUNCTIONS.items():
+    for group, names in functions(binary).items():
         per = {}
-        for f in functions:
+        for f in names:
             only = f"{group}/{f}"
             base, base_parts = instructions(binary, only, 0)
             total, parts = instructions(binary, only, args.iterations)
@@ -118,7 +113,7 @@ def main():
             if per[f] <= 0:
                 sys.exit(f"{only}: {per[f]} instructions per load: the loads were not counted")
             breakdown.append((only, {p: (parts[p] - base_parts[p]) / args.iterations for p in PARTS}))
-        for f in functions:
+        for f in names:
             print(f"| {group} / {f} | {per[f] / 1e6:.3f} M | {per[f] / per['handwritten_env_var']:.2f} |",
                   flush=True)
     if args.breakdown:

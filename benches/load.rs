@@ -265,25 +265,53 @@ fn main() -> ExitCode {
 }
 
 /// Runs one bench function `RESOURCES_LOAD_BENCH_ITERATIONS` times (0 by default: the cost of
-/// the process alone, subtracted by `benches/load-instructions.py`).
+/// the process alone, subtracted by `benches/load-instructions.py`); `list` prints the
+/// functions' names, one a line.
 fn fixed_iterations(only: &str) -> ExitCode {
     let n: usize = std::env::var("RESOURCES_LOAD_BENCH_ITERATIONS")
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
     let snapshot = resources::Env::snapshot();
-    let run: Box<dyn Fn() -> bool> = match only {
-        "load_200/handwritten_env_var" => Box::new(|| Hand::from_env().is_ok()),
-        "load_200/handwritten_env_var_and_file" => Box::new(|| Hand::from_env_with_files().is_ok()),
-        "load_200/resources_from_env" => Box::new(|| Config::from_env().is_ok()),
-        "load_200/resources_load_snapshot" => Box::new(|| Config::load(&snapshot).is_ok()),
-        "load_mixed_200/handwritten_env_var" => Box::new(|| HandMixed::from_env().is_ok()),
-        "load_mixed_200/resources_from_env" => Box::new(|| Mixed::from_env().is_ok()),
-        "load_mixed_200/resources_load_snapshot" => Box::new(|| Mixed::load(&snapshot).is_ok()),
-        other => {
-            eprintln!("no bench function {other}");
-            return ExitCode::FAILURE;
+    let functions: [(&str, Box<dyn Fn() -> bool + '_>); 7] = [
+        (
+            "load_200/handwritten_env_var",
+            Box::new(|| Hand::from_env().is_ok()),
+        ),
+        (
+            "load_200/handwritten_env_var_and_file",
+            Box::new(|| Hand::from_env_with_files().is_ok()),
+        ),
+        (
+            "load_200/resources_from_env",
+            Box::new(|| Config::from_env().is_ok()),
+        ),
+        (
+            "load_200/resources_load_snapshot",
+            Box::new(|| Config::load(&snapshot).is_ok()),
+        ),
+        (
+            "load_mixed_200/handwritten_env_var",
+            Box::new(|| HandMixed::from_env().is_ok()),
+        ),
+        (
+            "load_mixed_200/resources_from_env",
+            Box::new(|| Mixed::from_env().is_ok()),
+        ),
+        (
+            "load_mixed_200/resources_load_snapshot",
+            Box::new(|| Mixed::load(&snapshot).is_ok()),
+        ),
+    ];
+    if only == "list" {
+        for (name, _) in &functions {
+            println!("{name}");
         }
+        return ExitCode::SUCCESS;
+    }
+    let Some((_, run)) = functions.iter().find(|(name, _)| *name == only) else {
+        eprintln!("no bench function {only}");
+        return ExitCode::FAILURE;
     };
     for _ in 0..n {
         if !black_box(run()) {
