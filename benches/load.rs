@@ -264,6 +264,9 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// One bench function: a load, and whether it succeeded.
+type Run<'s> = Box<dyn Fn() -> bool + 's>;
+
 /// Runs one bench function `RESOURCES_LOAD_BENCH_ITERATIONS` times (0 by default: the cost of
 /// the process alone, subtracted by `benches/load-instructions.py`); `list` prints the
 /// functions' names, one a line.
@@ -273,7 +276,7 @@ fn fixed_iterations(only: &str) -> ExitCode {
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
     let snapshot = resources::Env::snapshot();
-    let functions: [(&str, Box<dyn Fn() -> bool + '_>); 7] = [
+    let functions: [(&str, Run<'_>); 7] = [
         (
             "load_200/handwritten_env_var",
             Box::new(|| Hand::from_env().is_ok()),
